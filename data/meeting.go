@@ -1,0 +1,152 @@
+package data
+
+import (
+	"context"
+)
+
+// Meeting is a sammanträde of the committee.
+type Meeting struct {
+	ID         int64
+	Date       string // YYYY-MM-DD
+	Time       string // HH:MM
+	Place      string
+	NoticeDate string // when the kallelse goes out, YYYY-MM-DD
+	Title      string
+	Items      []AgendaItem
+}
+
+// AgendaItem is one numbered item (§) of a meeting's föredragningslista.
+type AgendaItem struct {
+	ID        int64
+	Ordinal   int // order on the agenda
+	Paragraph int // § number, running through the year; 0 until numbered
+	Title     string
+	Kind      string // arende, information, delegationsbeslut, uppfoljning
+	Closed    bool   // sluten del
+	Proposal  string // förslag till beslut
+	Period    Period // the follow-up an item presents, if any
+	AreaID    int64
+	Documents []AgendaDocument
+}
+
+// AgendaDocument is one of an item's handlingar.
+type AgendaDocument struct {
+	Ordinal int
+	Title   string
+	Secret  bool // under secrecy: marked, never published
+	Body    string
+}
+
+// PutMeeting writes a meeting with its agenda and documents, replacing any
+// meeting on the same date.
+func (t *Tx) PutMeeting(m Meeting) (int64, error) {
+	ctx, tx := t.ctx, t.tx
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO meeting(date, time, place, notice_date, title) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT(date) DO UPDATE SET time = excluded.time, place = excluded.place,
+			notice_date = excluded.notice_date, title = excluded.title
+		RETURNING id`, m.Date, m.Time, m.Place, nullString(m.NoticeDate), m.Title).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_document WHERE item_id IN (SELECT id FROM agenda_item WHERE meeting_id = ?)`, id); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_item WHERE meeting_id = ?`, id); err != nil {
+		return 0, err
+	}
+	year := m.Date[:4]
+	for _, it := range m.Items {
+		var itemID int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO agenda_item(meeting_id, ordinal, paragraph, year, title, kind, closed, proposal, period, area_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			id, it.Ordinal, nullZero(int64(it.Paragraph)), year, it.Title, it.Kind, it.Closed, it.Proposal,
+			it.Period, nullZero(it.AreaID)).Scan(&itemID)
+		if err != nil {
+			return 0, err
+		}
+		for _, d := range it.Documents {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO agenda_document(item_id, ordinal, title, secret, body) VALUES (?, ?, ?, ?, ?)`,
+				itemID, d.Ordinal, d.Title, d.Secret, d.Body); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return id, nil
+}
+
+// ReportStatus is where a unit's report is in the controller's review.
+type ReportStatus string
+
+const (
+	ReportDraft      ReportStatus = "utkast"
+	ReportSubmitted  ReportStatus = "inlamnad"
+	ReportIncomplete ReportStatus = "komplettering" // sent back for completion
+	ReportApproved   ReportStatus = "godkand"
+)
+
+// UnitReport is a unit's report for a period.
+type UnitReport struct {
+	ID          int64
+	UnitID      int64
+	Period      Period
+	Status      ReportStatus
+	SubmittedAt string
+	ReviewedAt  string
+	Reviewer    string
+}
+
+// ReportEvent is one entry of a report's audit trail.
+type ReportEvent struct {
+	At       string
+	Actor    string
+	From, To ReportStatus
+	Comment  string
+}
+
+// PutUnitReport writes a unit report's state and appends the event that
+// brought it there, so every change is in the audit trail.
+func (t *Tx) PutUnitReport(r UnitReport, ev ReportEvent) (int64, error) {
+	var id int64
+	err := t.tx.QueryRowContext(t.ctx, `INSERT INTO unit_report(unit_id, period, status, submitted_at, reviewed_at, reviewer)
+		VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT(unit_id, period) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at,
+			reviewed_at = excluded.reviewed_at, reviewer = excluded.reviewer
+		RETURNING id`, r.UnitID, r.Period, string(r.Status), nullString(r.SubmittedAt), nullString(r.ReviewedAt), r.Reviewer).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	_, err = t.tx.ExecContext(t.ctx, `INSERT INTO report_event(report_id, at, actor, from_status, to_status, comment)
+		VALUES (?, ?, ?, ?, ?, ?)`, id, ev.At, ev.Actor, nullString(string(ev.From)), nullString(string(ev.To)), ev.Comment)
+	return id, err
+}
+
+// Meetings lists the meetings from a date on (YYYY-MM-DD), with their agendas.
+func (s *Store) Meetings(ctx context.Context, from string) ([]Meeting, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.date, m.time, m.place, ifnull(m.notice_date, ''), m.title,
+			ifnull(i.id, 0), ifnull(i.ordinal, 0), ifnull(i.paragraph, 0), ifnull(i.title, ''), ifnull(i.kind, ''),
+			ifnull(i.closed, 0), ifnull(i.proposal, ''), i.period, ifnull(i.area_id, 0)
+		FROM meeting m LEFT JOIN agenda_item i ON i.meeting_id = m.id
+		WHERE m.date >= ? ORDER BY m.date, i.ordinal`, from)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Meeting
+	for rows.Next() {
+		var m Meeting
+		var it AgendaItem
+		if err := rows.Scan(&m.ID, &m.Date, &m.Time, &m.Place, &m.NoticeDate, &m.Title,
+			&it.ID, &it.Ordinal, &it.Paragraph, &it.Title, &it.Kind, &it.Closed, &it.Proposal, &it.Period, &it.AreaID); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].ID != m.ID {
+			out = append(out, m)
+		}
+		if it.ID != 0 {
+			last := &out[len(out)-1]
+			last.Items = append(last.Items, it)
+		}
+	}
+	return out, rows.Err()
+}

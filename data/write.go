@@ -1,0 +1,390 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// Outcome says what an upsert did to the row with a natural key.
+type Outcome int
+
+const (
+	Unchanged Outcome = iota
+	New
+	Changed
+)
+
+// Tx is one write transaction. Everything an import or the demo generator
+// writes goes through it, so both follow the same natural keys; it caches
+// area, unit and measure ids so a large import does not look them up per row.
+type Tx struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+	// maxID per fact table at the start: an upsert that returns a higher id
+	// inserted the row; a lower one changed it.
+	maxID    map[string]int64
+	areas    map[string]int64 // by NameKey
+	units    map[[2]any]int64 // by area id and NameKey
+	measures map[string]int64 // by key
+	codes    map[string]int64 // by code
+	// CheckNarrative, when set, vets every narrative before it is written
+	// (the personnummer check); an error aborts the transaction.
+	CheckNarrative func(Narrative) error
+}
+
+// Write runs fn in one transaction: it commits when fn returns nil and
+// rolls everything back otherwise, so the database is never half-written.
+func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	t := &Tx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, maxID: map[string]int64{},
+		areas: map[string]int64{}, units: map[[2]any]int64{}, measures: map[string]int64{}, codes: map[string]int64{}}
+	defer func() {
+		for _, st := range t.stmts {
+			st.Close()
+		}
+	}()
+	if err := t.load(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := fn(t); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func (t *Tx) load() error {
+	for _, table := range []string{"budget", "placement", "measure_value", "narrative"} {
+		var id int64
+		if err := t.tx.QueryRowContext(t.ctx, `SELECT ifnull(max(id), 0) FROM `+table).Scan(&id); err != nil {
+			return err
+		}
+		t.maxID[table] = id
+	}
+	rows, err := t.tx.QueryContext(t.ctx, `SELECT id, name_key FROM area`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var k string
+		if err := rows.Scan(&id, &k); err != nil {
+			rows.Close()
+			return err
+		}
+		t.areas[k] = id
+	}
+	rows.Close()
+	rows, err = t.tx.QueryContext(t.ctx, `SELECT id, area_id, name_key FROM unit`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id, area int64
+		var k string
+		if err := rows.Scan(&id, &area, &k); err != nil {
+			rows.Close()
+			return err
+		}
+		t.units[[2]any{area, k}] = id
+	}
+	rows.Close()
+	rows, err = t.tx.QueryContext(t.ctx, `SELECT id, key, ifnull(code, '') FROM measure`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var k, c string
+		if err := rows.Scan(&id, &k, &c); err != nil {
+			return err
+		}
+		t.measures[k] = id
+		if c != "" {
+			t.codes[c] = id
+		}
+	}
+	return rows.Err()
+}
+
+// SQL gives packages below data the transaction for statements of their own.
+func (t *Tx) SQL() *sql.Tx { return t.tx }
+
+// Context is the transaction's context.
+func (t *Tx) Context() context.Context { return t.ctx }
+
+func (t *Tx) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(t.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	t.stmts[q] = st
+	return st, nil
+}
+
+// SetMunicipality names the municipality and its committee.
+func (t *Tx) SetMunicipality(m Municipality) error {
+	if m.Committee == "" {
+		m.Committee = "Socialnämnden"
+	}
+	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO municipality(id, name, committee, inhabitants) VALUES (1, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET name = excluded.name, committee = excluded.committee, inhabitants = excluded.inhabitants`,
+		m.Name, m.Committee, nullZero(int64(m.Inhabitants)))
+	return err
+}
+
+// FindArea returns an area's id by name (matched by NameKey), or 0.
+func (t *Tx) FindArea(name string) int64 { return t.areas[NameKey(name)] }
+
+// FindUnit returns a unit's id by area and name, or 0.
+func (t *Tx) FindUnit(areaID int64, name string) int64 { return t.units[[2]any{areaID, NameKey(name)}] }
+
+// EnsureArea finds an area by name or creates it; created tells which.
+func (t *Tx) EnsureArea(name string, group TargetGroup) (id int64, created bool, err error) {
+	name = CleanName(name)
+	if name == "" {
+		return 0, false, errors.New("area name is empty")
+	}
+	if id := t.areas[NameKey(name)]; id != 0 {
+		return id, false, nil
+	}
+	var grp any
+	if group != "" {
+		grp = string(group)
+	}
+	err = t.tx.QueryRowContext(t.ctx, `INSERT INTO area(name, name_key, target_group, sort)
+		VALUES (?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM area)) RETURNING id`, name, NameKey(name), grp).Scan(&id)
+	if err != nil {
+		return 0, false, err
+	}
+	t.areas[NameKey(name)] = id
+	return id, true, nil
+}
+
+// EnsureUnit finds a unit of an area by name or creates it.
+func (t *Tx) EnsureUnit(areaID int64, name string) (id int64, created bool, err error) {
+	name = CleanName(name)
+	if name == "" {
+		return 0, false, errors.New("unit name is empty")
+	}
+	k := [2]any{areaID, NameKey(name)}
+	if id := t.units[k]; id != 0 {
+		return id, false, nil
+	}
+	err = t.tx.QueryRowContext(t.ctx, `INSERT INTO unit(area_id, name, name_key, sort)
+		VALUES (?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM unit WHERE area_id = ?)) RETURNING id`,
+		areaID, name, NameKey(name), areaID).Scan(&id)
+	if err != nil {
+		return 0, false, err
+	}
+	t.units[k] = id
+	return id, true, nil
+}
+
+// SetUnitManager records a unit's manager (enhetschef).
+func (t *Tx) SetUnitManager(unitID int64, manager string) error {
+	_, err := t.tx.ExecContext(t.ctx, `UPDATE unit SET manager = ? WHERE id = ?`, manager, unitID)
+	return err
+}
+
+// EnsureMeasure finds the series a row belongs to — by code when one is
+// given, else by key — or creates a custom measure. A code seen for the
+// first time on a known key attaches to that key's series.
+func (t *Tx) EnsureMeasure(def MeasureDef) (id int64, created bool, err error) {
+	if def.Code != "" {
+		if id := t.codes[def.Code]; id != 0 {
+			return id, false, nil
+		}
+	}
+	if id := t.measures[def.Key]; id != 0 {
+		if def.Code != "" {
+			if _, err := t.tx.ExecContext(t.ctx, `UPDATE measure SET code = ? WHERE id = ? AND code IS NULL`, def.Code, id); err != nil {
+				return 0, false, err
+			}
+			t.codes[def.Code] = id
+		}
+		return id, false, nil
+	}
+	if def.Key == "" || def.Name == "" {
+		return 0, false, errors.New("measure without key or name")
+	}
+	if def.Direction == "" {
+		def.Direction = HigherIsBetter
+	}
+	if def.Aggregation == "" {
+		def.Aggregation = AggregateSum
+	}
+	var code any
+	if def.Code != "" {
+		code = def.Code
+	}
+	err = t.tx.QueryRowContext(t.ctx, `INSERT INTO measure(key, code, name, direction, aggregation, known)
+		VALUES (?, ?, ?, ?, ?, 0) RETURNING id`, def.Key, code, def.Name, string(def.Direction), string(def.Aggregation)).Scan(&id)
+	if err != nil {
+		return 0, false, err
+	}
+	t.measures[def.Key] = id
+	if def.Code != "" {
+		t.codes[def.Code] = id
+	}
+	return id, true, nil
+}
+
+// outcome runs an upsert whose RETURNING id yields a row only when the
+// row was inserted or its values changed.
+func (t *Tx) outcome(table, q string, args ...any) (Outcome, error) {
+	st, err := t.stmt(q)
+	if err != nil {
+		return Unchanged, err
+	}
+	var id int64
+	err = st.QueryRowContext(t.ctx, args...).Scan(&id)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return Unchanged, nil
+	case err != nil:
+		return Unchanged, err
+	case id > t.maxID[table]:
+		return New, nil
+	}
+	return Changed, nil
+}
+
+// PutBudget writes one budget row by its natural key.
+func (t *Tx) PutBudget(r BudgetRow) (Outcome, error) {
+	if r.Period.IsZero() || r.Account == "" {
+		return Unchanged, fmt.Errorf("budget row without period or konto")
+	}
+	return t.outcome("budget", `INSERT INTO budget(area_id, unit_id, period, account, budget, outcome, forecast)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(area_id, ifnull(unit_id, 0), period, account) DO UPDATE SET
+			budget = excluded.budget, outcome = excluded.outcome, forecast = excluded.forecast
+		WHERE budget IS NOT excluded.budget OR outcome IS NOT excluded.outcome OR forecast IS NOT excluded.forecast
+		RETURNING id`,
+		r.AreaID, nullZero(r.UnitID), r.Period, string(r.Account), int64(r.Budget), nullMoney(r.Outcome), nullMoney(r.Forecast))
+}
+
+// PutPlacement writes one placement row by its natural key.
+func (t *Tx) PutPlacement(r PlacementRow) (Outcome, error) {
+	if r.Period.IsZero() || r.Kind == "" || r.TargetGroup == "" {
+		return Unchanged, fmt.Errorf("placement row without period, insats or målgrupp")
+	}
+	return t.outcome("placement", `INSERT INTO placement(area_id, unit_id, period, kind, target_group, ongoing, started, ended, care_days, cost)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(area_id, ifnull(unit_id, 0), period, kind) DO UPDATE SET
+			target_group = excluded.target_group, ongoing = excluded.ongoing, started = excluded.started,
+			ended = excluded.ended, care_days = excluded.care_days, cost = excluded.cost
+		WHERE target_group IS NOT excluded.target_group OR ongoing IS NOT excluded.ongoing
+			OR started IS NOT excluded.started OR ended IS NOT excluded.ended
+			OR care_days IS NOT excluded.care_days OR cost IS NOT excluded.cost
+		RETURNING id`,
+		r.AreaID, nullZero(r.UnitID), r.Period, string(r.Kind), string(r.TargetGroup), r.Ongoing,
+		nullInt(r.Started), nullInt(r.Ended), nullInt(r.CareDays), nullMoney(r.Cost))
+}
+
+// PutMeasure writes one measure or indicator value by its natural key.
+func (t *Tx) PutMeasure(r MeasureRow) (Outcome, error) {
+	if r.Period.IsZero() || r.MeasureID == 0 {
+		return Unchanged, fmt.Errorf("measure row without period or measure")
+	}
+	return t.outcome("measure_value", `INSERT INTO measure_value(measure_id, area_id, unit_id, period, reported_name, value, target, direction, status)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(measure_id, area_id, ifnull(unit_id, 0), period) DO UPDATE SET
+			reported_name = excluded.reported_name, value = excluded.value, target = excluded.target,
+			direction = excluded.direction, status = excluded.status
+		WHERE reported_name IS NOT excluded.reported_name OR value IS NOT excluded.value
+			OR target IS NOT excluded.target OR direction IS NOT excluded.direction OR status IS NOT excluded.status
+		RETURNING id`,
+		r.MeasureID, r.AreaID, nullZero(r.UnitID), r.Period, r.ReportedName, r.Value, nullFloat(r.Target),
+		nullString(string(r.Direction)), nullString(string(r.Status)))
+}
+
+// PutNarrative writes one narrative by its natural key (where, when, type
+// and title). CheckNarrative, when set, runs first.
+func (t *Tx) PutNarrative(n Narrative) (Outcome, error) {
+	if n.Period.IsZero() || n.Type == "" || n.Title == "" {
+		return Unchanged, fmt.Errorf("narrative without period, typ or rubrik")
+	}
+	if n.Severity == "" {
+		n.Severity = SeverityMedium
+	}
+	if t.CheckNarrative != nil {
+		if err := t.CheckNarrative(n); err != nil {
+			return Unchanged, err
+		}
+	}
+	return t.outcome("narrative", `INSERT INTO narrative(area_id, unit_id, period, type, severity, title, body, author, about)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(area_id, ifnull(unit_id, 0), period, type, title) DO UPDATE SET
+			severity = excluded.severity, body = excluded.body, author = excluded.author, about = excluded.about
+		WHERE severity IS NOT excluded.severity OR body IS NOT excluded.body
+			OR author IS NOT excluded.author OR about IS NOT excluded.about
+		RETURNING id`,
+		n.AreaID, nullZero(n.UnitID), n.Period, string(n.Type), string(n.Severity), n.Title, n.Text, n.Author, n.About)
+}
+
+// ImportLogEntry is one file (and kind) of an import, as logged.
+type ImportLogEntry struct {
+	At                         string // RFC 3339, UTC
+	User                       string
+	File                       string
+	SHA256                     string
+	Kind                       string
+	New, Changed, Unchanged    int
+	AreasCreated, UnitsCreated int
+	Warnings, Masked           int
+}
+
+// LogImport records an import in the import log.
+func (t *Tx) LogImport(e ImportLogEntry) error {
+	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO import_log(at, user, file, sha256, kind, rows_new, rows_changed,
+		rows_unchanged, areas_created, units_created, warnings, masked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.At, e.User, e.File, e.SHA256, e.Kind, e.New, e.Changed, e.Unchanged, e.AreasCreated, e.UnitsCreated, e.Warnings, e.Masked)
+	return err
+}
+
+func nullZero(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullMoney(m *Money) any {
+	if m == nil {
+		return nil
+	}
+	return int64(*m)
+}
+
+func nullInt(n *int) any {
+	if n == nil {
+		return nil
+	}
+	return *n
+}
+
+func nullFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
