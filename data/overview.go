@@ -1,0 +1,277 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Figures are the compact numbers of one line of the area list.
+type Figures struct {
+	BudgetYTD  Money // budget of the months that have outcome, Jan–P
+	OutcomeYTD Money
+	HasBudget  bool // any budget row Jan–P with outcome
+	// Placements ongoing at the end of P and of the same month a year
+	// earlier; HasPlacements tells whether P has any placement rows.
+	Placements        int
+	PlacementsYearAgo int
+	HasPlacements     bool
+	HasYearAgo        bool
+	Dots              []Dot // indicators as reported in P
+}
+
+// Deviation is budget − outcome year to date: positive is under budget.
+func (f Figures) Deviation() Money { return f.BudgetYTD - f.OutcomeYTD }
+
+// DeviationPct is the deviation as a share of the YTD budget (NaN without budget).
+func (f Figures) DeviationPct() float64 { return Percent(f.Deviation(), f.BudgetYTD) }
+
+// Dot is one reported indicator status, as the unit reported it.
+type Dot struct {
+	MeasureID int64
+	UnitID    int64 // 0 for an area-level indicator
+	Name      string
+	Status    Status
+}
+
+// UnitSummary is a unit's line in the area list.
+type UnitSummary struct {
+	Unit
+	Figures
+}
+
+// AreaSummary is an area's line: its own rows and all its units' together.
+type AreaSummary struct {
+	Area
+	Figures
+	Units []UnitSummary
+}
+
+// Overview is what the board's area list and header need for a period.
+type Overview struct {
+	Municipality Municipality
+	Period       Period
+	Report       ReportKind
+	Coverage     Coverage
+	LastImport   time.Time // zero when nothing was imported
+	Areas        []AreaSummary
+}
+
+// Coverage is which months the database holds.
+type Coverage struct {
+	First, Last   Period // any data
+	LatestOutcome Period // the latest month with budget outcome
+}
+
+// Coverage tells which months hold data.
+func (s *Store) Coverage(ctx context.Context) (Coverage, error) {
+	var c Coverage
+	var first, last, latest sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT min(p), max(p), (SELECT max(period) FROM budget WHERE outcome IS NOT NULL) FROM (
+			SELECT min(period) AS p FROM budget UNION ALL SELECT max(period) FROM budget
+			UNION ALL SELECT min(period) FROM placement UNION ALL SELECT max(period) FROM placement
+			UNION ALL SELECT min(period) FROM measure_value UNION ALL SELECT max(period) FROM measure_value
+			UNION ALL SELECT min(period) FROM narrative UNION ALL SELECT max(period) FROM narrative)`).Scan(&first, &last, &latest)
+	if err != nil {
+		return c, err
+	}
+	for _, x := range []struct {
+		src sql.NullString
+		dst *Period
+	}{{first, &c.First}, {last, &c.Last}, {latest, &c.LatestOutcome}} {
+		if x.src.Valid {
+			if err := x.dst.Scan(x.src.String); err != nil {
+				return c, err
+			}
+		}
+	}
+	return c, nil
+}
+
+// DefaultPeriod is the period a user reviews unless they choose one: the
+// latest month with outcome, else the latest month with any data.
+func (c Coverage) DefaultPeriod() Period {
+	if !c.LatestOutcome.IsZero() {
+		return c.LatestOutcome
+	}
+	return c.Last
+}
+
+// Municipality returns the municipality, empty if not yet named.
+func (s *Store) Municipality(ctx context.Context) (Municipality, error) {
+	var m Municipality
+	var inh sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT name, committee, inhabitants FROM municipality WHERE id = 1`).Scan(&m.Name, &m.Committee, &inh)
+	if err == sql.ErrNoRows {
+		return Municipality{Committee: "Socialnämnden"}, nil
+	}
+	m.Inhabitants = int(inh.Int64)
+	return m, err
+}
+
+// Areas lists the areas with their units, in their order.
+func (s *Store) Areas(ctx context.Context) ([]AreaSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.name, ifnull(a.target_group, ''), a.sort,
+			ifnull(u.id, 0), ifnull(u.name, ''), ifnull(u.manager, ''), ifnull(u.sort, 0)
+		FROM area a LEFT JOIN unit u ON u.area_id = a.id ORDER BY a.sort, a.id, u.sort, u.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AreaSummary
+	for rows.Next() {
+		var a Area
+		var u Unit
+		if err := rows.Scan(&a.ID, &a.Name, &a.TargetGroup, &a.Sort, &u.ID, &u.Name, &u.Manager, &u.Sort); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].ID != a.ID {
+			out = append(out, AreaSummary{Area: a})
+		}
+		if u.ID != 0 {
+			u.AreaID = a.ID
+			last := &out[len(out)-1]
+			last.Units = append(last.Units, UnitSummary{Unit: u})
+		}
+	}
+	return out, rows.Err()
+}
+
+// Overview gathers the area list for period p in a handful of set-based
+// queries: areas and units, YTD budget, placements now and a year ago, and
+// the indicator dots.
+func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
+	var ov Overview
+	var err error
+	if ov.Municipality, err = s.Municipality(ctx); err != nil {
+		return ov, err
+	}
+	if ov.Coverage, err = s.Coverage(ctx); err != nil {
+		return ov, err
+	}
+	if p.IsZero() {
+		p = ov.Coverage.DefaultPeriod()
+	}
+	ov.Period, ov.Report = p, ReportFor(p)
+	if ov.LastImport, err = s.lastImport(ctx); err != nil {
+		return ov, err
+	}
+	if ov.Areas, err = s.Areas(ctx); err != nil {
+		return ov, err
+	}
+	// figures by area and unit (unit 0: area-level rows)
+	type key struct{ area, unit int64 }
+	figs := map[key]*Figures{}
+	at := func(area, unit int64) *Figures {
+		k := key{area, unit}
+		if figs[k] == nil {
+			figs[k] = &Figures{}
+		}
+		return figs[k]
+	}
+
+	rows, err := s.db.QueryContext(ctx, `SELECT area_id, ifnull(unit_id, 0), sum(budget), sum(outcome)
+		FROM budget WHERE period BETWEEN ? AND ? AND outcome IS NOT NULL GROUP BY 1, 2`, p.YearStart(), p)
+	if err != nil {
+		return ov, err
+	}
+	for rows.Next() {
+		var a, u int64
+		var b, o Money
+		if err := rows.Scan(&a, &u, &b, &o); err != nil {
+			rows.Close()
+			return ov, err
+		}
+		f := at(a, u)
+		f.BudgetYTD, f.OutcomeYTD, f.HasBudget = b, o, true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return ov, err
+	}
+
+	rows, err = s.db.QueryContext(ctx, `SELECT area_id, ifnull(unit_id, 0), period, sum(ongoing)
+		FROM placement WHERE period IN (?, ?) GROUP BY 1, 2, 3`, p, p.Add(-12))
+	if err != nil {
+		return ov, err
+	}
+	for rows.Next() {
+		var a, u int64
+		var per Period
+		var n int
+		if err := rows.Scan(&a, &u, &per, &n); err != nil {
+			rows.Close()
+			return ov, err
+		}
+		f := at(a, u)
+		if per == p {
+			f.Placements, f.HasPlacements = n, true
+		} else {
+			f.PlacementsYearAgo, f.HasYearAgo = n, true
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return ov, err
+	}
+
+	rows, err = s.db.QueryContext(ctx, `SELECT v.area_id, ifnull(v.unit_id, 0), v.measure_id,
+			CASE WHEN v.reported_name <> '' THEN v.reported_name ELSE m.name END, ifnull(v.status, '')
+		FROM measure_value v JOIN measure m ON m.id = v.measure_id
+		WHERE v.period = ? AND v.target IS NOT NULL ORDER BY v.area_id, ifnull(v.unit_id, 0), m.sort, m.id`, p)
+	if err != nil {
+		return ov, err
+	}
+	for rows.Next() {
+		var a int64
+		var d Dot
+		if err := rows.Scan(&a, &d.UnitID, &d.MeasureID, &d.Name, &d.Status); err != nil {
+			rows.Close()
+			return ov, err
+		}
+		f := at(a, d.UnitID)
+		f.Dots = append(f.Dots, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return ov, err
+	}
+
+	for i := range ov.Areas {
+		area := &ov.Areas[i]
+		if f := figs[key{area.ID, 0}]; f != nil {
+			area.Figures = *f
+		}
+		for j := range area.Units {
+			u := &area.Units[j]
+			if f := figs[key{area.ID, u.ID}]; f != nil {
+				u.Figures = *f
+				area.add(*f)
+			}
+		}
+	}
+	return ov, nil
+}
+
+// add counts a unit's figures into its area's.
+func (a *AreaSummary) add(f Figures) {
+	a.BudgetYTD += f.BudgetYTD
+	a.OutcomeYTD += f.OutcomeYTD
+	a.HasBudget = a.HasBudget || f.HasBudget
+	a.Placements += f.Placements
+	a.PlacementsYearAgo += f.PlacementsYearAgo
+	a.HasPlacements = a.HasPlacements || f.HasPlacements
+	a.HasYearAgo = a.HasYearAgo || f.HasYearAgo
+	a.Dots = append(a.Dots, f.Dots...)
+}
+
+func (s *Store) lastImport(ctx context.Context) (time.Time, error) {
+	var at sql.NullString
+	if err := s.db.QueryRowContext(ctx, `SELECT max(at) FROM import_log`).Scan(&at); err != nil {
+		return time.Time{}, err
+	}
+	if !at.Valid {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339, at.String)
+}
