@@ -79,6 +79,10 @@ func run(e *env, args []string) int {
 	e.lang, _ = lang.Parse(langFlag)
 	e.noColor = noColor || e.getenv("NO_COLOR") != ""
 
+	if len(args) > 0 && isHelpFlag(args[0]) {
+		printHelp(e, e.stdout)
+		return 0
+	}
 	name := "open"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
@@ -92,9 +96,6 @@ func run(e *env, args []string) int {
 		}
 		printHelp(e, e.stdout)
 		return 0
-	case "-h", "--help":
-		printHelp(e, e.stdout)
-		return 0
 	}
 	c, ok := commands[name]
 	if !ok {
@@ -104,6 +105,8 @@ func run(e *env, args []string) int {
 	}
 	return c.run(e, args)
 }
+
+func isHelpFlag(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
 
 func firstSet(getenv func(string) string, names ...string) string {
 	for _, n := range names {
@@ -181,14 +184,19 @@ func (e *env) flags(c command) *flag.FlagSet {
 // arguments too ("import a.csv --dry-run"). It returns -1 to go on, or an
 // exit code.
 func (e *env) parse(fs *flag.FlagSet, args []string) ([]string, int) {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if isHelpFlag(a) {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return nil, 0
+		}
+	}
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fs.SetOutput(e.stdout)
-				fs.Usage()
-				return nil, 0
-			}
 			return nil, 2
 		}
 		if fs.NArg() == 0 {

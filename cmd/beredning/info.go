@@ -1,0 +1,144 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/lang"
+)
+
+func init() {
+	register(command{name: "info", summary: "cli.info.summary", usage: "cli.info.usage", run: runInfo})
+}
+
+// infoJSON is the shape of `info --format json`, stable for scripts.
+type infoJSON struct {
+	Path          string          `json:"path"`
+	SchemaVersion int             `json:"schema_version"`
+	Municipality  string          `json:"municipality"`
+	Committee     string          `json:"committee"`
+	Inhabitants   int             `json:"inhabitants,omitempty"`
+	FirstPeriod   string          `json:"first_period"`
+	LastPeriod    string          `json:"last_period"`
+	LatestOutcome string          `json:"latest_outcome"`
+	Counts        map[string]int  `json:"counts"`
+	LastImports   []importLogJSON `json:"last_imports"`
+}
+
+type importLogJSON struct {
+	At           string `json:"at"`
+	User         string `json:"user"`
+	File         string `json:"file"`
+	SHA256       string `json:"sha256"`
+	Kind         string `json:"kind"`
+	New          int    `json:"new"`
+	Changed      int    `json:"changed"`
+	Unchanged    int    `json:"unchanged"`
+	AreasCreated int    `json:"areas_created"`
+	UnitsCreated int    `json:"units_created"`
+	Warnings     int    `json:"warnings"`
+	Masked       int    `json:"masked"`
+}
+
+func runInfo(e *env, args []string) int {
+	c := commands["info"]
+	fs := e.flags(c)
+	db := fs.String("db", "", e.lang.T("cli.flag.db"))
+	format := fs.String("format", "text", e.lang.T("cli.info.flag.format"))
+	rest, code := e.parse(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.err.args", rest))
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.err.format", *format, "text, json"))
+		return 2
+	}
+	path := e.dbPath(*db)
+	s := e.openStore(path)
+	if s == nil {
+		return 1
+	}
+	defer s.Close()
+	in, err := s.Info(e.ctx, 5)
+	if err != nil {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.err.open", path, err))
+		return 1
+	}
+	if *format == "json" {
+		return writeInfoJSON(e.stdout, in)
+	}
+	writeInfoText(e.stdout, in, e.lang)
+	return 0
+}
+
+func writeInfoJSON(w io.Writer, in data.Info) int {
+	out := infoJSON{
+		Path: in.Path, SchemaVersion: in.SchemaVersion,
+		Municipality: in.Municipality.Name, Committee: in.Municipality.Committee, Inhabitants: in.Municipality.Inhabitants,
+		FirstPeriod: in.Coverage.First.String(), LastPeriod: in.Coverage.Last.String(), LatestOutcome: in.Coverage.LatestOutcome.String(),
+		Counts: map[string]int{}, LastImports: []importLogJSON{},
+	}
+	for _, c := range in.Counts {
+		out.Counts[c.Table] = c.Rows
+	}
+	for _, l := range in.LastImports {
+		out.LastImports = append(out.LastImports, importLogJSON{At: l.At, User: l.User, File: l.File, SHA256: l.SHA256, Kind: l.Kind,
+			New: l.New, Changed: l.Changed, Unchanged: l.Unchanged, AreasCreated: l.AreasCreated, UnitsCreated: l.UnitsCreated,
+			Warnings: l.Warnings, Masked: l.Masked})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return 1
+	}
+	return 0
+}
+
+func writeInfoText(w io.Writer, in data.Info, l lang.Lang) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	name := in.Municipality.Name
+	if name == "" {
+		name = l.T("cli.info.unnamed")
+	}
+	fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.database"), in.Path)
+	fmt.Fprintf(tw, "%s\t%d\n", l.T("cli.info.schema"), in.SchemaVersion)
+	fmt.Fprintf(tw, "%s\t%s, %s\n", l.T("cli.info.municipality"), name, in.Municipality.Committee)
+	if in.Municipality.Inhabitants > 0 {
+		fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.inhabitants"), lang.Int(int64(in.Municipality.Inhabitants)))
+	}
+	if in.Coverage.First.IsZero() {
+		fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.periods"), l.T("cli.info.no_data"))
+	} else {
+		fmt.Fprintf(tw, "%s\t%s – %s\n", l.T("cli.info.periods"), in.Coverage.First, in.Coverage.Last)
+		latest := in.Coverage.LatestOutcome.String()
+		if latest == "" {
+			latest = "–"
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.latest_outcome"), latest)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, l.T("cli.info.rows"))
+	for _, c := range in.Counts {
+		fmt.Fprintf(tw, "  %s\t%s\n", l.T("cli.info.table."+c.Table), lang.Int(int64(c.Rows)))
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	if len(in.LastImports) == 0 {
+		fmt.Fprintln(w, l.T("cli.info.no_imports"))
+		return
+	}
+	fmt.Fprintln(w, l.T("cli.info.imports"))
+	for _, im := range in.LastImports {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", lang.DateTime(im.Time()), im.File, im.Kind,
+			l.T("cli.info.import_counts", im.New, im.Changed, im.Unchanged, im.User))
+	}
+	tw.Flush()
+}
