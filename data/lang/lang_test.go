@@ -1,0 +1,147 @@
+package lang_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/lang"
+)
+
+func TestTkr(t *testing.T) {
+	cases := []struct {
+		m    data.Money
+		want string
+	}{
+		{0, "0,0 tkr"},
+		{1234*data.Tkr + 50*data.Krona*10, "1 234,5 tkr"},
+		{-(410*data.Tkr + 70*data.Krona*10), "-410,7 tkr"},
+		{1234567 * data.Tkr, "1 234 567,0 tkr"},
+		{49 * data.Krona, "0,0 tkr"},  // 49 kr rounds down
+		{50 * data.Krona, "0,1 tkr"},  // 50 kr is half a tenth: away from zero
+		{-50 * data.Krona, "-0,1 tkr"}, // symmetric for negatives
+		{-49 * data.Krona, "0,0 tkr"},  // no "-0,0"
+		{999950 * data.Krona, "1 000,0 tkr"},
+	}
+	for _, c := range cases {
+		if got := lang.Tkr(c.m); got != c.want {
+			t.Errorf("Tkr(%d öre) = %q, want %q", c.m, got, c.want)
+		}
+	}
+	if got := lang.SignedTkr(310 * data.Tkr); got != "+310,0" {
+		t.Errorf("SignedTkr = %q", got)
+	}
+	if got := lang.SignedTkr(-310 * data.Tkr); got != "-310,0" {
+		t.Errorf("SignedTkr = %q", got)
+	}
+}
+
+func TestNumber(t *testing.T) {
+	cases := []struct {
+		f    float64
+		d    int
+		want string
+	}{
+		{1234.5, 1, "1 234,5"},
+		{-1234.5, 1, "-1 234,5"},
+		{-0.04, 1, "0,0"},
+		{999, 0, "999"},
+		{1000, 0, "1 000"},
+		{56123, 0, "56 123"},
+	}
+	for _, c := range cases {
+		if got := lang.Number(c.f, c.d); got != c.want {
+			t.Errorf("Number(%v, %d) = %q, want %q", c.f, c.d, got, c.want)
+		}
+	}
+	if got := lang.Percent(3.25, 1); got != "3,3 %" && got != "3,2 %" {
+		t.Errorf("Percent = %q", got)
+	}
+	if got := lang.SignedPercent(12, 0); got != "+12 %" {
+		t.Errorf("SignedPercent = %q", got)
+	}
+	if got := lang.Int(-1234567); got != "-1 234 567" {
+		t.Errorf("Int = %q", got)
+	}
+}
+
+func TestPeriodsAndLanguages(t *testing.T) {
+	p := data.MustPeriod("2026-10")
+	if got := lang.SV.Period(p); got != "oktober 2026" {
+		t.Errorf("SV.Period = %q", got)
+	}
+	if got := lang.EN.Period(p); got != "October 2026" {
+		t.Errorf("EN.Period = %q", got)
+	}
+	if got := lang.SV.PeriodShort(data.MustPeriod("2026-05")); got != "maj 2026" {
+		t.Errorf("SV.PeriodShort = %q", got)
+	}
+	if got := lang.SV.Date(time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)); got != "26 november 2026" {
+		t.Errorf("SV.Date = %q", got)
+	}
+	if lang.SV.Status(data.StatusGreen) != "grön" || lang.EN.Status(data.StatusRed) != "red" {
+		t.Error("status names")
+	}
+	if lang.SV.Account("lokaler") != "lokaler" {
+		t.Error("an unknown konto is shown as it came")
+	}
+	if lang.EN.Report(data.ReportFor(data.MustPeriod("2026-08"))) != "Interim report" {
+		t.Error("August is the interim report")
+	}
+}
+
+func TestParseAndEnv(t *testing.T) {
+	for in, want := range map[string]lang.Lang{"sv": lang.SV, "en": lang.EN, "en_GB.UTF-8": lang.EN, "sv_SE.UTF-8": lang.SV, "English": lang.EN} {
+		if got, ok := lang.Parse(in); !ok || got != want {
+			t.Errorf("Parse(%q) = %v, %v", in, got, ok)
+		}
+	}
+	if _, ok := lang.Parse("de_DE"); ok {
+		t.Error("German is not a language of the product")
+	}
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", "en_US.UTF-8")
+	if lang.FromEnv("") != lang.EN {
+		t.Error("LANG=en_US gives English")
+	}
+	if lang.FromEnv("sv") != lang.SV {
+		t.Error("the flag wins over LANG")
+	}
+	t.Setenv("LANG", "C.UTF-8")
+	if lang.FromEnv("") != lang.SV {
+		t.Error("a non-English LANG gives Swedish")
+	}
+}
+
+// Every registered message has both languages and the same verbs in each,
+// so a translation cannot drop or reorder a figure.
+func TestCatalogueVerbsMatch(t *testing.T) {
+	for _, k := range lang.Keys() {
+		sv, en := verbs(lang.SV.T(k)), verbs(lang.EN.T(k))
+		if sv != en {
+			t.Errorf("%s: Swedish verbs %q, English %q", k, sv, en)
+		}
+	}
+}
+
+func verbs(s string) string {
+	var out []byte
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] == '%' {
+			if s[i+1] == '%' {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s) && (s[j] == '.' || s[j] == '+' || s[j] == '-' || (s[j] >= '0' && s[j] <= '9')) {
+				j++
+			}
+			if j < len(s) {
+				out = append(out, s[j])
+			}
+			i = j
+		}
+	}
+	return string(out)
+}
