@@ -17,8 +17,8 @@ func TestTkr(t *testing.T) {
 		{1234*data.Tkr + 50*data.Krona*10, "1 234,5 tkr"},
 		{-(410*data.Tkr + 70*data.Krona*10), "-410,7 tkr"},
 		{1234567 * data.Tkr, "1 234 567,0 tkr"},
-		{49 * data.Krona, "0,0 tkr"},  // 49 kr rounds down
-		{50 * data.Krona, "0,1 tkr"},  // 50 kr is half a tenth: away from zero
+		{49 * data.Krona, "0,0 tkr"},   // 49 kr rounds down
+		{50 * data.Krona, "0,1 tkr"},   // 50 kr is half a tenth: away from zero
 		{-50 * data.Krona, "-0,1 tkr"}, // symmetric for negatives
 		{-49 * data.Krona, "0,0 tkr"},  // no "-0,0"
 		{999950 * data.Krona, "1 000,0 tkr"},
