@@ -1,0 +1,359 @@
+package gaps
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/beredning/beredning/data"
+)
+
+// facts are one period's rows, loaded set-based: one query per fact table
+// over the window a rule needs (year to date for the budget, P and P−12 for
+// placements, the recent window for measures and narratives), whatever the
+// number of areas and units. Rows are kept by the scope they were stored
+// under: Scope{AreaID, 0} is a row about the area as a whole.
+type facts struct {
+	p, from data.Period // the month under review and the first recent month
+	recent  int         // recent_months
+	set     data.Settings
+	muni    data.Municipality
+	areas   []data.AreaSummary
+
+	areaPos  map[int64]int    // position in the area list
+	unitPos  map[int64]int    // position in its area's unit list, from 1
+	unitName map[int64]string // by unit id
+
+	budget     map[data.Scope]map[data.Account]*budgetLine
+	placements map[data.Scope]map[data.PlacementKind]*placementCount
+	inP        []measureRow                              // every measure value of P
+	overdue    map[data.Scope]map[data.Period]measureRow // utredningar_over_4_man in the recent window
+	narratives []data.Narrative                          // the recent window, newest first
+	lastBefore map[int64]data.Narrative                  // per area: the latest narrative before the window
+	byScopeKey map[data.Scope]map[string]measureRow      // P values by scope and measure key
+}
+
+// budgetLine is one konto of one stored scope, year to date: only months
+// with outcome count, so budget and outcome compare like for like.
+type budgetLine struct {
+	budget, outcome data.Money
+	months          int  // months with outcome, January–P
+	inP             bool // P itself has outcome
+}
+
+func (b *budgetLine) add(o *budgetLine) {
+	b.budget += o.budget
+	b.outcome += o.outcome
+	b.months = max(b.months, o.months)
+	b.inP = b.inP || o.inP
+}
+
+func (b budgetLine) deviation() data.Money { return b.budget - b.outcome }
+
+// placementCount is ongoing placements at the end of P and of P−12.
+type placementCount struct {
+	now, ago       int
+	hasNow, hasAgo bool
+}
+
+func (c *placementCount) add(o *placementCount) {
+	c.now += o.now
+	c.ago += o.ago
+	c.hasNow = c.hasNow || o.hasNow
+	c.hasAgo = c.hasAgo || o.hasAgo
+}
+
+// measureRow is one stored measure value with its measure's definition.
+type measureRow struct {
+	scope    data.Scope
+	period   data.Period
+	def      data.MeasureDef
+	reported string // the name the unit used
+	value    float64
+	target   *float64
+	dir      data.Direction // the row's, else the measure's
+	status   data.Status
+}
+
+func (m measureRow) isIndicator() bool { return m.target != nil }
+
+func load(ctx context.Context, s *data.Store, p data.Period) (*facts, error) {
+	f := &facts{p: p, areaPos: map[int64]int{}, unitPos: map[int64]int{}, unitName: map[int64]string{},
+		budget: map[data.Scope]map[data.Account]*budgetLine{}, placements: map[data.Scope]map[data.PlacementKind]*placementCount{},
+		overdue: map[data.Scope]map[data.Period]measureRow{}, lastBefore: map[int64]data.Narrative{},
+		byScopeKey: map[data.Scope]map[string]measureRow{}}
+	var err error
+	if f.muni, err = s.Municipality(ctx); err != nil {
+		return nil, err
+	}
+	if f.set, err = s.Settings(ctx); err != nil {
+		return nil, err
+	}
+	f.recent = max(f.set.Int(data.SettingRecentMonths), 1)
+	f.from = p.Recent(f.recent)
+	if f.areas, err = s.Areas(ctx); err != nil {
+		return nil, err
+	}
+	for i, a := range f.areas {
+		f.areaPos[a.ID] = i
+		for j, u := range a.Units {
+			f.unitPos[u.ID] = j + 1
+			f.unitName[u.ID] = u.Name
+		}
+	}
+	if p.IsZero() {
+		return f, nil
+	}
+	db := s.DB()
+	for _, step := range []func(context.Context, *sql.DB) error{f.loadBudget, f.loadPlacements, f.loadMeasures, f.loadNarratives} {
+		if err := step(ctx, db); err != nil {
+			return nil, fmt.Errorf("gaps %s: %w", p, err)
+		}
+	}
+	return f, nil
+}
+
+func (f *facts) loadBudget(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, `SELECT area_id, ifnull(unit_id, 0), account,
+			ifnull(sum(CASE WHEN outcome IS NOT NULL THEN budget END), 0), ifnull(sum(outcome), 0), count(outcome),
+			max(CASE WHEN period = ? AND outcome IS NOT NULL THEN 1 ELSE 0 END)
+		FROM budget WHERE period BETWEEN ? AND ? GROUP BY 1, 2, 3`, f.p, f.p.YearStart(), f.p)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sc data.Scope
+		var acc data.Account
+		var b budgetLine
+		if err := rows.Scan(&sc.AreaID, &sc.UnitID, &acc, &b.budget, &b.outcome, &b.months, &b.inP); err != nil {
+			return err
+		}
+		if f.budget[sc] == nil {
+			f.budget[sc] = map[data.Account]*budgetLine{}
+		}
+		f.budget[sc][acc] = &b
+	}
+	return rows.Err()
+}
+
+func (f *facts) loadPlacements(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, `SELECT area_id, ifnull(unit_id, 0), kind, period, sum(ongoing)
+		FROM placement WHERE period IN (?, ?) GROUP BY 1, 2, 3, 4`, f.p, f.p.Add(-12))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sc data.Scope
+		var k data.PlacementKind
+		var per data.Period
+		var n int
+		if err := rows.Scan(&sc.AreaID, &sc.UnitID, &k, &per, &n); err != nil {
+			return err
+		}
+		if f.placements[sc] == nil {
+			f.placements[sc] = map[data.PlacementKind]*placementCount{}
+		}
+		c := f.placements[sc][k]
+		if c == nil {
+			c = &placementCount{}
+			f.placements[sc][k] = c
+		}
+		if per == f.p {
+			c.now, c.hasNow = n, true
+		} else {
+			c.ago, c.hasAgo = n, true
+		}
+	}
+	return rows.Err()
+}
+
+func (f *facts) loadMeasures(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, `SELECT v.area_id, ifnull(v.unit_id, 0), v.period, v.measure_id, m.key,
+			ifnull(m.code, ''), m.name, m.direction, m.aggregation, m.known, v.reported_name, v.value, v.target,
+			ifnull(v.direction, ''), ifnull(v.status, '')
+		FROM measure_value v JOIN measure m ON m.id = v.measure_id
+		WHERE v.period BETWEEN ? AND ? AND (v.period = ? OR m.key = ?)
+		ORDER BY m.sort, m.id, v.area_id, ifnull(v.unit_id, 0), v.period`, f.from, f.p, f.p, data.MeasureInvOverdue)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r measureRow
+		var target sql.NullFloat64
+		if err := rows.Scan(&r.scope.AreaID, &r.scope.UnitID, &r.period, &r.def.ID, &r.def.Key, &r.def.Code, &r.def.Name,
+			&r.def.Direction, &r.def.Aggregation, &r.def.Known, &r.reported, &r.value, &target, &r.dir, &r.status); err != nil {
+			return err
+		}
+		if target.Valid {
+			r.target = &target.Float64
+		}
+		if r.dir == "" {
+			r.dir = r.def.Direction
+		}
+		if r.def.Key == data.MeasureInvOverdue {
+			if f.overdue[r.scope] == nil {
+				f.overdue[r.scope] = map[data.Period]measureRow{}
+			}
+			f.overdue[r.scope][r.period] = r
+		}
+		if r.period == f.p {
+			f.inP = append(f.inP, r)
+			if f.byScopeKey[r.scope] == nil {
+				f.byScopeKey[r.scope] = map[string]measureRow{}
+			}
+			f.byScopeKey[r.scope][r.def.Key] = r
+		}
+	}
+	return rows.Err()
+}
+
+func (f *facts) loadNarratives(ctx context.Context, db *sql.DB) error {
+	// The recent window, and per area the latest narrative before it (for
+	// silence: how long it has been quiet).
+	rows, err := db.QueryContext(ctx, `SELECT id, area_id, ifnull(unit_id, 0), period, type, severity, title, author, about
+		FROM (SELECT n.*, row_number() OVER (PARTITION BY area_id, period >= ? ORDER BY period DESC, id DESC) AS rn
+			FROM narrative n WHERE period <= ?)
+		WHERE period >= ? OR rn = 1
+		ORDER BY period DESC, CASE severity WHEN 'hog' THEN 0 WHEN 'medel' THEN 1 ELSE 2 END, id DESC`, f.from, f.p, f.from)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n data.Narrative
+		if err := rows.Scan(&n.ID, &n.AreaID, &n.UnitID, &n.Period, &n.Type, &n.Severity, &n.Title, &n.Author, &n.About); err != nil {
+			return err
+		}
+		if n.Period < f.from {
+			f.lastBefore[n.AreaID] = n
+			continue
+		}
+		f.narratives = append(f.narratives, n)
+	}
+	return rows.Err()
+}
+
+// names returns the area's and unit's names of a scope.
+func (f *facts) names(sc data.Scope) (area, unit string) {
+	if i, ok := f.areaPos[sc.AreaID]; ok {
+		area = f.areas[i].Name
+	}
+	return area, f.unitName[sc.UnitID]
+}
+
+// order returns the scope's position for sorting: area, then its own rows
+// (0) before its units (1, 2, …).
+func (f *facts) order(sc data.Scope) (int, int) { return f.areaPos[sc.AreaID], f.unitPos[sc.UnitID] }
+
+// scopes lists every area-level scope and unit scope in display order.
+func (f *facts) scopes() []data.Scope {
+	var out []data.Scope
+	for _, a := range f.areas {
+		out = append(out, data.Scope{AreaID: a.ID})
+		for _, u := range a.Units {
+			out = append(out, data.Scope{AreaID: a.ID, UnitID: u.ID})
+		}
+	}
+	return out
+}
+
+// unitsOf lists an area's unit scopes.
+func (f *facts) unitsOf(areaID int64) []data.Scope {
+	var out []data.Scope
+	if i, ok := f.areaPos[areaID]; ok {
+		for _, u := range f.areas[i].Units {
+			out = append(out, data.Scope{AreaID: areaID, UnitID: u.ID})
+		}
+	}
+	return out
+}
+
+// budgetOf is the budget of a rule's scope by konto: a unit's own rows, or
+// an area's own rows and all its units' together.
+func (f *facts) budgetOf(sc data.Scope) map[data.Account]*budgetLine {
+	out := map[data.Account]*budgetLine{}
+	add := func(src data.Scope) {
+		for acc, l := range f.budget[src] {
+			if out[acc] == nil {
+				out[acc] = &budgetLine{}
+			}
+			out[acc].add(l)
+		}
+	}
+	add(sc)
+	if sc.IsArea() {
+		for _, u := range f.unitsOf(sc.AreaID) {
+			add(u)
+		}
+	}
+	return out
+}
+
+// placementsOf is ongoing placements by kind for a rule's scope, summed
+// like budgetOf.
+func (f *facts) placementsOf(sc data.Scope) map[data.PlacementKind]*placementCount {
+	out := map[data.PlacementKind]*placementCount{}
+	add := func(src data.Scope) {
+		for k, c := range f.placements[src] {
+			if out[k] == nil {
+				out[k] = &placementCount{}
+			}
+			out[k].add(c)
+		}
+	}
+	add(sc)
+	if sc.IsArea() {
+		for _, u := range f.unitsOf(sc.AreaID) {
+			add(u)
+		}
+	}
+	return out
+}
+
+// narrativesFor is what counts as said "for" a scope in the recent window:
+// for a unit its own and its area's narratives, for an area its own and
+// all its units'. Newest first.
+func (f *facts) narrativesFor(sc data.Scope) []data.Narrative {
+	var out []data.Narrative
+	for _, n := range f.narratives {
+		if n.AreaID != sc.AreaID {
+			continue
+		}
+		if sc.IsArea() || n.UnitID == 0 || n.UnitID == sc.UnitID {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// staffValue is a staff measure in P as it applies to a scope: a unit's own
+// value, else its area's (area-level rows count for every unit); an area's
+// own value, else its units' aggregate (sum or mean by the measure), as the
+// detail screen shows it. The rows used are returned as evidence.
+func (f *facts) staffValue(sc data.Scope, key string) (float64, []measureRow, bool) {
+	if r, ok := f.byScopeKey[sc][key]; ok {
+		return r.value, []measureRow{r}, true
+	}
+	if !sc.IsArea() {
+		r, ok := f.byScopeKey[data.Scope{AreaID: sc.AreaID}][key]
+		return r.value, []measureRow{r}, ok
+	}
+	var rows []measureRow
+	var sum float64
+	for _, u := range f.unitsOf(sc.AreaID) {
+		if r, ok := f.byScopeKey[u][key]; ok {
+			rows = append(rows, r)
+			sum += r.value
+		}
+	}
+	if len(rows) == 0 {
+		return 0, nil, false
+	}
+	if rows[0].def.Aggregation == data.AggregateMean {
+		sum /= float64(len(rows))
+	}
+	return sum, rows, true
+}

@@ -1,0 +1,267 @@
+package gaps
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/lang"
+)
+
+// The three exports of a result: JSON for scripts (FORMATS.md, "Output for
+// scripts"), a table for a terminal, Markdown for a memo. All free text
+// passes maskPNR on its way out.
+
+func init() {
+	lang.Register(map[string]lang.Text{
+		"gaps.out.heading":    {"Kvalitetsluckor – %s – %s", "Quality gaps – %s – %s"},
+		"gaps.out.count":      {"%d luckor: %d hög, %d medel, %d låg.", "%d gaps: %d high, %d medium, %d low."},
+		"gaps.out.count1":     {"1 lucka.", "1 gap."},
+		"gaps.out.none":       {"Inga kvalitetsluckor i %s.", "No quality gaps in %s."},
+		"gaps.out.sign":       {"Avvikelse = budget − utfall: positiv är under budget.", "Deviation = budget − outcome: positive is under budget."},
+		"gaps.out.rule":       {"Regel", "Rule"},
+		"gaps.out.severity":   {"Allvarlighet", "Severity"},
+		"gaps.out.evidence":   {"Underlag", "Evidence"},
+		"gaps.kind.indicator": {"indikator", "indicator"},
+		"gaps.kind.narrative": {"berättelse", "narrative"},
+		"gaps.kind.budget":    {"budget", "budget"},
+		"gaps.kind.placement": {"placeringar", "placements"},
+		"gaps.kind.measure":   {"mått", "measure"},
+	})
+}
+
+// RuleName is a rule's short name in the language ("Allt grönt och inget sagt").
+func RuleName(l lang.Lang, rule string) string {
+	if lang.Has("gaps.rule." + rule) {
+		return l.T("gaps.rule." + rule)
+	}
+	return rule
+}
+
+// SettingHelp says what a threshold setting does, in the language.
+func SettingHelp(l lang.Lang, key string) string {
+	if lang.Has("gaps.setting." + key) {
+		return l.T("gaps.setting." + key)
+	}
+	return ""
+}
+
+// KindName is an evidence kind in words ("indikator").
+func KindName(l lang.Lang, kind string) string { return l.T("gaps.kind." + kind) }
+
+// Where is a gap's place in words: "Area › Unit" or "Area".
+func (g Gap) Where() string {
+	if g.Unit == "" {
+		return g.Area
+	}
+	return g.Area + " › " + g.Unit
+}
+
+type jsonResult struct {
+	Municipality string    `json:"municipality"`
+	Period       string    `json:"period"`
+	Gaps         []jsonGap `json:"gaps"`
+}
+
+type jsonGap struct {
+	Rule        string         `json:"rule"`
+	Area        string         `json:"area"`
+	Unit        string         `json:"unit"`
+	Severity    string         `json:"severity"`
+	Title       string         `json:"title"`
+	Explanation string         `json:"explanation"`
+	Evidence    []jsonEvidence `json:"evidence"`
+}
+
+type jsonEvidence struct {
+	Kind              string   `json:"kind"`
+	Area              string   `json:"area"`
+	Unit              string   `json:"unit"`
+	Period            string   `json:"period"`
+	Label             string   `json:"label"`
+	Value             string   `json:"value"`
+	Measure           string   `json:"measure,omitempty"`
+	MeasureID         int64    `json:"measure_id,omitempty"`
+	Number            *float64 `json:"number,omitempty"`
+	Target            *float64 `json:"target,omitempty"`
+	Direction         string   `json:"direction,omitempty"`
+	Status            string   `json:"status,omitempty"`
+	ExpectedStatus    string   `json:"expected_status,omitempty"`
+	Previous          *float64 `json:"previous,omitempty"`
+	PreviousPeriod    string   `json:"previous_period,omitempty"`
+	Account           string   `json:"account,omitempty"`
+	From              string   `json:"from,omitempty"`
+	BudgetTkr         *float64 `json:"budget_tkr,omitempty"`
+	OutcomeTkr        *float64 `json:"outcome_tkr,omitempty"`
+	DeviationTkr      *float64 `json:"deviation_tkr,omitempty"`
+	DeviationPct      *float64 `json:"deviation_pct,omitempty"`
+	PlacementKind     string   `json:"placement_kind,omitempty"`
+	NarrativeID       int64    `json:"narrative_id,omitempty"`
+	NarrativeType     string   `json:"narrative_type,omitempty"`
+	NarrativeSeverity string   `json:"narrative_severity,omitempty"`
+	About             string   `json:"about,omitempty"`
+}
+
+// tkrJSON is an amount in tkr with one decimal, exactly rounded from öre.
+func tkrJSON(m *data.Money) *float64 {
+	if m == nil {
+		return nil
+	}
+	return ptrF(float64(m.TkrTenths()) / 10)
+}
+
+// WriteJSON writes the result as FORMATS.md's one JSON object. Budget
+// figures are tkr with one decimal; periods are "YYYY-MM"; evidence fields
+// that do not apply are left out.
+func WriteJSON(w io.Writer, r Result) error {
+	out := jsonResult{Municipality: r.Municipality, Period: r.Period.String(), Gaps: []jsonGap{}}
+	for _, g := range r.Gaps {
+		jg := jsonGap{Rule: g.Rule, Area: g.Area, Unit: g.Unit, Severity: string(g.Severity),
+			Title: maskPNR(g.Title), Explanation: maskPNR(g.Explanation), Evidence: []jsonEvidence{}}
+		for _, ev := range g.Evidence {
+			jg.Evidence = append(jg.Evidence, jsonEvidence{
+				Kind: ev.Kind, Area: ev.Area, Unit: ev.Unit, Period: ev.Period.String(),
+				Label: maskPNR(ev.Label), Value: maskPNR(ev.Value),
+				Measure: ev.MeasureKey, MeasureID: ev.MeasureID, Number: ev.Number, Target: ev.Target,
+				Direction: string(ev.Direction), Status: string(ev.Status), ExpectedStatus: string(ev.Expected),
+				Previous: ev.Previous, PreviousPeriod: ev.PreviousPeriod.String(),
+				Account: string(ev.Account), From: ev.From.String(),
+				BudgetTkr: tkrJSON(ev.Budget), OutcomeTkr: tkrJSON(ev.Outcome), DeviationTkr: tkrJSON(ev.Deviation),
+				DeviationPct: ev.DeviationPct, PlacementKind: string(ev.PlacementKind),
+				NarrativeID: ev.NarrativeID, NarrativeType: string(ev.NarrativeType), NarrativeSeverity: string(ev.Severity),
+				About: ev.About,
+			})
+		}
+		out.Gaps = append(out.Gaps, jg)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// summary is the count line of a result.
+func summary(r Result, l lang.Lang) string {
+	if len(r.Gaps) == 0 {
+		return l.T("gaps.out.none", l.Period(r.Period))
+	}
+	if len(r.Gaps) == 1 {
+		return l.T("gaps.out.count1")
+	}
+	c := r.Counts(data.Scope{})
+	return l.T("gaps.out.count", len(r.Gaps), c[data.SeverityHigh], c[data.SeverityMedium], c[data.SeverityLow])
+}
+
+// evidenceLine is one evidence item in words: "indikator · Utredning · okt 2026 · Name: value".
+func evidenceLine(ev Evidence, l lang.Lang) string {
+	where := ev.Area
+	if ev.Unit != "" {
+		where = ev.Unit
+	}
+	return KindName(l, ev.Kind) + " · " + where + " · " + l.PeriodShort(ev.Period) + " · " +
+		maskPNR(ev.Label) + ": " + maskPNR(ev.Value)
+}
+
+// WriteTable writes the result as aligned plain text for a terminal of the
+// given width (at least 40 columns are used).
+func WriteTable(w io.Writer, r Result, l lang.Lang, width int) error {
+	width = max(width, 40)
+	var b strings.Builder
+	writeWrapped(&b, l.T("gaps.out.heading", r.Municipality, l.Period(r.Period)), "", "", width)
+	sum := summary(r, l)
+	if len(r.Gaps) > 0 {
+		sum += " " + l.T("gaps.out.sign")
+	}
+	writeWrapped(&b, sum, "", "", width)
+	const indent = "       "
+	inner := width - len(indent)
+	for _, g := range r.Gaps {
+		b.WriteString("\n")
+		tag := fmt.Sprintf("%-6s", strings.ToUpper(l.Severity(g.Severity)))
+		head := tag + " " + g.Where()
+		rule := g.Rule
+		if pad := width - utf8.RuneCountInString(head) - utf8.RuneCountInString(rule); pad >= 2 {
+			head += strings.Repeat(" ", pad) + rule
+		} else {
+			head += "  " + rule
+		}
+		b.WriteString(head + "\n")
+		writeWrapped(&b, maskPNR(g.Title), indent, indent, inner)
+		writeWrapped(&b, maskPNR(g.Explanation), indent, indent, inner)
+		b.WriteString(indent + l.T("gaps.out.evidence") + ":\n")
+		for _, ev := range g.Evidence {
+			writeWrapped(&b, evidenceLine(ev, l), indent+"- ", indent+"  ", inner-2)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeWrapped writes s word-wrapped to width columns, the first line
+// after first and the rest after rest.
+func writeWrapped(b *strings.Builder, s, first, rest string, width int) {
+	for i, line := range wrap(s, max(width, 10)) {
+		if i == 0 {
+			b.WriteString(first)
+		} else {
+			b.WriteString(rest)
+		}
+		b.WriteString(line + "\n")
+	}
+}
+
+// wrap breaks text into lines of at most width runes at spaces; a word
+// longer than the width stands on its own line.
+func wrap(s string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	n := 0
+	for _, word := range strings.Fields(s) {
+		wl := utf8.RuneCountInString(word)
+		if n > 0 && n+1+wl > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			n = 0
+		}
+		if n > 0 {
+			cur.WriteByte(' ')
+			n++
+		}
+		cur.WriteString(word)
+		n += wl
+	}
+	if n > 0 || len(lines) == 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`, `<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`)
+
+func md(s string) string { return mdEscaper.Replace(maskPNR(s)) }
+
+// WriteMarkdown writes the result for pasting into a memo.
+func WriteMarkdown(w io.Writer, r Result, l lang.Lang) error {
+	var b strings.Builder
+	b.WriteString("# " + md(l.T("gaps.out.heading", r.Municipality, l.Period(r.Period))) + "\n\n")
+	b.WriteString(md(summary(r, l)))
+	if len(r.Gaps) > 0 {
+		b.WriteString(" " + md(l.T("gaps.out.sign")))
+	}
+	b.WriteString("\n")
+	for i, g := range r.Gaps {
+		fmt.Fprintf(&b, "\n## %d. %s: %s\n\n", i+1, md(g.Where()), md(g.Title))
+		fmt.Fprintf(&b, "**%s:** %s · **%s:** %s (`%s`)\n\n", l.T("gaps.out.severity"), l.Severity(g.Severity),
+			l.T("gaps.out.rule"), md(RuleName(l, g.Rule)), g.Rule)
+		b.WriteString(md(g.Explanation) + "\n\n")
+		b.WriteString("*" + l.T("gaps.out.evidence") + ":*\n\n")
+		for _, ev := range g.Evidence {
+			b.WriteString("- " + md(evidenceLine(ev, l)) + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
