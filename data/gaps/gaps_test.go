@@ -219,3 +219,26 @@ func TestEveryRuleAndSettingHasTexts(t *testing.T) {
 		}
 	}
 }
+
+func TestExportsMaskPersonnummer(t *testing.T) {
+	// A narrative title written past the importer's check (the write API
+	// does not vet text unless CheckNarrative is set).
+	s := build(t, func(b *builder) {
+		b.indicator(U, "2026-10", data.MeasureInvInTimeShare, 92, 90, data.StatusGreen)
+		b.narrative(U, "2026-10", data.TypeDropped, data.SeverityHigh, "Uppföljning av 121212-1212 uteblev", "")
+	})
+	r := compute(t, s, "2026-10", lang.SV)
+	for name, w := range map[string]func(*bytes.Buffer) error{
+		"json":  func(b *bytes.Buffer) error { return gaps.WriteJSON(b, r) },
+		"table": func(b *bytes.Buffer) error { return gaps.WriteTable(b, r, lang.SV, 100) },
+		"md":    func(b *bytes.Buffer) error { return gaps.WriteMarkdown(b, r, lang.SV) },
+	} {
+		var out bytes.Buffer
+		if err := w(&out); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out.String(), "121212-1212") || !strings.Contains(out.String(), "personnummer borttaget") {
+			t.Errorf("%s: the personnummer is not masked:\n%s", name, out.String())
+		}
+	}
+}

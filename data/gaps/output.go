@@ -119,11 +119,11 @@ func tkrJSON(m *data.Money) *float64 {
 func WriteJSON(w io.Writer, r Result) error {
 	out := jsonResult{Municipality: r.Municipality, Period: r.Period.String(), Gaps: []jsonGap{}}
 	for _, g := range r.Gaps {
-		jg := jsonGap{Rule: g.Rule, Area: g.Area, Unit: g.Unit, Severity: string(g.Severity),
+		jg := jsonGap{Rule: g.Rule, Area: maskPNR(g.Area), Unit: maskPNR(g.Unit), Severity: string(g.Severity),
 			Title: maskPNR(g.Title), Explanation: maskPNR(g.Explanation), Evidence: []jsonEvidence{}}
 		for _, ev := range g.Evidence {
 			jg.Evidence = append(jg.Evidence, jsonEvidence{
-				Kind: ev.Kind, Area: ev.Area, Unit: ev.Unit, Period: ev.Period.String(),
+				Kind: ev.Kind, Area: maskPNR(ev.Area), Unit: maskPNR(ev.Unit), Period: ev.Period.String(),
 				Label: maskPNR(ev.Label), Value: maskPNR(ev.Value),
 				Measure: ev.MeasureKey, MeasureID: ev.MeasureID, Number: ev.Number, Target: ev.Target,
 				Direction: string(ev.Direction), Status: string(ev.Status), ExpectedStatus: string(ev.Expected),
@@ -161,8 +161,8 @@ func evidenceLine(ev Evidence, l lang.Lang) string {
 	if ev.Unit != "" {
 		where = ev.Unit
 	}
-	return KindName(l, ev.Kind) + " · " + where + " · " + l.PeriodShort(ev.Period) + " · " +
-		maskPNR(ev.Label) + ": " + maskPNR(ev.Value)
+	return maskPNR(KindName(l, ev.Kind) + " · " + where + " · " + l.PeriodShort(ev.Period) + " · " +
+		ev.Label + ": " + ev.Value)
 }
 
 // WriteTable writes the result as aligned plain text for a terminal of the
@@ -181,7 +181,7 @@ func WriteTable(w io.Writer, r Result, l lang.Lang, width int) error {
 	for _, g := range r.Gaps {
 		b.WriteString("\n")
 		tag := fmt.Sprintf("%-6s", strings.ToUpper(l.Severity(g.Severity)))
-		head := tag + " " + g.Where()
+		head := tag + " " + maskPNR(g.Where())
 		rule := g.Rule
 		if pad := width - utf8.RuneCountInString(head) - utf8.RuneCountInString(rule); pad >= 2 {
 			head += strings.Repeat(" ", pad) + rule

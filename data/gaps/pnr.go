@@ -1,11 +1,13 @@
 package gaps
 
+import "github.com/beredning/beredning/data/pnr"
+
 // maskPNR masks Swedish personal identity numbers (personnummer,
-// samordningsnummer) in text that leaves the program.
-//
-// HOOK(data/pnr): the masking package data/pnr is being written by someone
-// else and does not exist yet. When it lands, replace the body with its
-// masking function (for example `return pnr.Mask(s)`), so that every
-// exported title, explanation, evidence label and value is masked. Until
-// then text passes through unchanged; narratives are vetted on import.
-func maskPNR(s string) string { return s }
+// samordningsnummer) in text that leaves the program: every exported
+// title, explanation, evidence label and value passes through it, whatever
+// the import did, because a number may also arrive in a unit's or an
+// indicator's name.
+func maskPNR(s string) string {
+	masked, _ := pnr.Mask(s)
+	return masked
+}
