@@ -243,3 +243,7 @@ func clean(b *builder) {
 	// line is 10 % under budget, with an analysis narrative (above).
 	b.months("Vuxen missbruk", data.AccountPlacements, "2026-01", "2026-10", 500, 450)
 }
+
+func computeErr(ctx context.Context, s *data.Store, p data.Period, l lang.Lang) (gaps.Result, error) {
+	return gaps.Compute(ctx, s, p, l)
+}

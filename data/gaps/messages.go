@@ -57,7 +57,12 @@ func init() {
 		},
 
 		// deadline_breach
-		"gaps.db.title":      {"%s pågående utredningar över fyramånadersgränsen", "%s ongoing investigations past the four-month limit"},
+		"gaps.db.title":     {"%s pågående utredningar över fyramånadersgränsen", "%s ongoing investigations past the four-month limit"},
+		"gaps.db.title_one": {"1 pågående utredning över fyramånadersgränsen", "1 ongoing investigation past the four-month limit"},
+		"gaps.db.expl_one": {
+			"I slutet av %s pågick 1 barnavårdsutredning längre än fyra månader. Lagen kräver att en utredning avslutas inom fyra månader, vad punkterna än säger.",
+			"At the end of %s, 1 child investigation had run longer than four months. The law requires an investigation to finish within four months, whatever the dots say.",
+		},
 		"gaps.db.title_rose": {"%s pågående utredningar över fyramånadersgränsen (upp från %s)", "%s ongoing investigations past the four-month limit (up from %s)"},
 		"gaps.db.expl": {
 			"I slutet av %s pågick %s barnavårdsutredningar längre än fyra månader. Lagen kräver att en utredning avslutas inom fyra månader, vad punkterna än säger.",

@@ -31,6 +31,10 @@ func (e *engine) deadlineBreach() {
 		sev := data.SeverityMedium
 		title := e.l.T("gaps.db.title", num(r.value))
 		expl := e.l.T("gaps.db.expl", e.l.Period(e.f.p), num(r.value))
+		if r.value == 1 {
+			title = e.l.T("gaps.db.title_one")
+			expl = e.l.T("gaps.db.expl_one", e.l.Period(e.f.p))
+		}
 		switch {
 		case prev == nil:
 			expl += e.l.T("gaps.db.noprev", e.window())
