@@ -219,7 +219,7 @@ func wrap(s string, width int) []string {
 	var lines []string
 	var cur strings.Builder
 	n := 0
-	for _, word := range strings.Fields(s) {
+	for _, word := range glueUnits(strings.Fields(s)) {
 		wl := utf8.RuneCountInString(word)
 		if n > 0 && n+1+wl > width {
 			lines = append(lines, cur.String())
@@ -237,6 +237,37 @@ func wrap(s string, width int) []string {
 		lines = append(lines, cur.String())
 	}
 	return lines
+}
+
+// glueUnits keeps a figure in one piece, with its unit ("9,4 %",
+// "-1 268,2 tkr"): lang writes thousands and units after a space, and a
+// line must not break there.
+func glueUnits(words []string) []string {
+	out := words[:0:0]
+	for _, w := range words {
+		bare := strings.TrimRight(w, ").,;:")
+		if n := len(out); n > 0 && (bare == "%" || bare == "tkr" || endsInDigit(out[n-1]) && thousands(w)) {
+			out[n-1] += " " + w
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func endsInDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
+
+// thousands: a group of three digits that continues a number ("268,2").
+func thousands(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return len(s) == 3 || s[3] < '0' || s[3] > '9'
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`, `<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`)

@@ -1,0 +1,29 @@
+package gaps
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWrapKeepsUnitsWithFigures(t *testing.T) {
+	lines := wrap("sjukfrånvaro 9,4 % och 1 268,2 tkr (+14,0 %)", 15)
+	for _, l := range lines {
+		if strings.HasPrefix(l, "%") || strings.HasPrefix(l, "tkr") {
+			t.Errorf("a line starts with a unit: %q", lines)
+		}
+		if len([]rune(l)) > 15 && !strings.Contains(l, " ") {
+			t.Errorf("line too long: %q", l)
+		}
+	}
+	for _, l := range wrap("avvikelse -1 268 300,5 tkr nu", 12) {
+		if strings.HasPrefix(l, "268") || strings.HasPrefix(l, "300") {
+			t.Errorf("a number is broken at its thousands: %q", l)
+		}
+	}
+	if got := wrap("", 10); len(got) != 1 || got[0] != "" {
+		t.Errorf("empty text: %q", got)
+	}
+	if got := wrap("ordmedmångatecken kort", 5); len(got) != 2 || got[0] != "ordmedmångatecken" {
+		t.Errorf("a long word stands alone: %q", got)
+	}
+}
