@@ -1,0 +1,73 @@
+package tui
+
+import (
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/lang"
+)
+
+// header is the board's first two lines: municipality and committee, the
+// period under review and the report it belongs to, when data was last
+// imported, and how deviations are signed.
+type header struct {
+	th      *Theme
+	l       lang.Lang
+	ov      *data.Overview // nil before the first load
+	pending data.Period    // a period being loaded, or zero
+	scope   string         // what the panes show, "Barn och unga › Utredning"
+}
+
+func (hd header) Render(w int) string {
+	th, l := hd.th, hd.l
+	if hd.ov == nil {
+		return block([]string{th.Title.Paint(" beredning"), " " + th.Faint.Paint(l.T("board.loading"))}, w, headerLines)
+	}
+	ov := hd.ov
+	name := clean(ov.Municipality.Name)
+	if name == "" {
+		name = l.T("board.unnamed")
+	}
+	// Each side has a long and a short form; the widest pair that fits
+	// whole is used, so a narrow window keeps the period and the report.
+	muni, committee := th.Title.Paint(name), th.Subtle.Paint(" · "+clean(ov.Municipality.Committee))
+	report := th.Subtle.Paint(" · " + l.Report(ov.Report))
+	loading := ""
+	if !hd.pending.IsZero() && hd.pending != ov.Period {
+		loading = th.Warn.Paint(l.T("board.loading_period", l.PeriodShort(hd.pending))) + " "
+	}
+	line1 := pick(w,
+		[2]string{" " + muni + committee, loading + th.Strong.Paint(l.Period(ov.Period)) + report + " "},
+		[2]string{" " + muni, loading + th.Strong.Paint(l.Period(ov.Period)) + report + " "},
+		[2]string{" " + muni, loading + th.Strong.Paint(l.PeriodShort(ov.Period)) + report + " "},
+		[2]string{"", loading + th.Strong.Paint(l.PeriodShort(ov.Period)) + report},
+	)
+	left2 := " " + th.Faint.Paint(l.T("board.sign_rule"))
+	if hd.scope != "" {
+		left2 = " " + th.Accent.Paint("» ") + th.Strong.Paint(hd.scope)
+	}
+	importLong, importShort := l.T("board.never_imported"), l.T("board.never_imported")
+	if !ov.LastImport.IsZero() {
+		importLong = l.T("board.last_import", lang.DateTime(ov.LastImport))
+		importShort = lang.DateTime(ov.LastImport)[:10]
+	}
+	line2 := pick(w,
+		[2]string{left2, th.Subtle.Paint(importLong) + " "},
+		[2]string{left2, th.Subtle.Paint(importShort) + " "},
+		[2]string{left2, ""},
+	)
+	return line1 + "\n" + line2
+}
+
+// pick lays out the first (left, right) pair whose parts both fit whole
+// in w cells, else the last pair, cut.
+func pick(w int, pairs ...[2]string) string {
+	for _, p := range pairs {
+		if width(p[0])+width(p[1])+1 <= w {
+			return spread(p[0], p[1], w)
+		}
+	}
+	last := pairs[len(pairs)-1]
+	if last[1] == "" {
+		return fit(last[0], w)
+	}
+	return spread(last[0], last[1], w)
+}

@@ -1,0 +1,81 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/beredning/beredning/data/lang"
+)
+
+// keyMap is the board's one keymap. Arrow keys and vim keys move; the
+// help texts come from the catalogue in the chosen language.
+type keyMap struct {
+	Up, Down, Left, Right key.Binding
+	Top, Bottom           key.Binding
+	PageUp, PageDown      key.Binding
+	Enter                 key.Binding
+	NextPane, PrevPane    key.Binding
+	PrevMonth, NextMonth  key.Binding
+	PrevReport            key.Binding
+	NextReport            key.Binding
+	Filter                key.Binding
+	Back                  key.Binding
+	Help                  key.Binding
+	Quit                  key.Binding
+	// Month and Report only describe [ ] and { } together in the short help.
+	Month, Report key.Binding
+}
+
+func newKeyMap(l lang.Lang) keyMap {
+	b := func(keys []string, help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, l.T(desc)))
+	}
+	return keyMap{
+		Up:         b([]string{"up", "k"}, "↑/k", "board.key.up"),
+		Down:       b([]string{"down", "j"}, "↓/j", "board.key.down"),
+		Left:       b([]string{"left", "h"}, "←/h", "board.key.left"),
+		Right:      b([]string{"right", "l"}, "→/l", "board.key.right"),
+		Top:        b([]string{"g", "home"}, "g", "board.key.top"),
+		Bottom:     b([]string{"G", "end"}, "G", "board.key.bottom"),
+		PageUp:     b([]string{"pgup", "ctrl+b"}, "pgup", "board.key.pageup"),
+		PageDown:   b([]string{"pgdown", "ctrl+f"}, "pgdn", "board.key.pagedown"),
+		Enter:      b([]string{"enter", "space"}, "enter", "board.key.enter"),
+		NextPane:   b([]string{"tab"}, "tab", "board.key.nextpane"),
+		PrevPane:   b([]string{"shift+tab"}, "shift+tab", "board.key.prevpane"),
+		PrevMonth:  b([]string{"["}, "[", "board.key.prevmonth"),
+		NextMonth:  b([]string{"]"}, "]", "board.key.nextmonth"),
+		PrevReport: b([]string{"{"}, "{", "board.key.prevreport"),
+		NextReport: b([]string{"}"}, "}", "board.key.nextreport"),
+		Filter:     b([]string{"/"}, "/", "board.key.filter"),
+		Back:       b([]string{"esc"}, "esc", "board.key.back"),
+		Help:       b([]string{"?"}, "?", "board.key.help"),
+		Quit:       b([]string{"q", "ctrl+c"}, "q", "board.key.quit"),
+		Month:      b([]string{"[", "]"}, "[ ]", "board.key.month"),
+		Report:     b([]string{"{", "}"}, "{ }", "board.key.report"),
+	}
+}
+
+// ShortHelp is the one line shown by default.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.NextPane, k.Enter, k.Month, k.Report, k.Filter, k.Help, k.Quit}
+}
+
+// FullHelp is shown with ?.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
+		{k.PageUp, k.PageDown, k.Enter, k.NextPane, k.PrevPane, k.Back},
+		{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport, k.Filter},
+		{k.Help, k.Quit},
+	}
+}
+
+// readerKeys is the help shown while a narrative is open.
+type readerKeys struct{ k keyMap }
+
+func (r readerKeys) ShortHelp() []key.Binding {
+	return []key.Binding{r.k.Up, r.k.Down, r.k.PageDown, r.k.Back, r.k.Quit}
+}
+
+func (r readerKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{r.k.Up, r.k.Down, r.k.Top, r.k.Bottom}, {r.k.PageUp, r.k.PageDown, r.k.Back, r.k.Quit}}
+}

@@ -1,0 +1,109 @@
+package tui
+
+// paneID names the four focusable parts of the board.
+type paneID int
+
+const (
+	paneList paneID = iota
+	paneBudget
+	paneVolumes
+	paneNarratives
+	numPanes
+)
+
+// Size limits. Below minWidth×minHeight the board asks for a larger
+// window; from wideWidth the three panes stand side by side, from
+// mediumWidth one of them stands beside the list, below that the list and
+// each pane take the whole width in turn (tab switches).
+const (
+	minWidth    = 40
+	minHeight   = 12
+	wideWidth   = 120
+	mediumWidth = 72
+	headerLines = 2
+)
+
+type layoutMode int
+
+const (
+	layoutSingle layoutMode = iota
+	layoutMedium
+	layoutWide
+)
+
+// rect is a region of the screen in cells.
+type rect struct{ x, y, w, h int }
+
+func (r rect) contains(x, y int) bool {
+	return r.w > 0 && r.h > 0 && x >= r.x && x < r.x+r.w && y >= r.y && y < r.y+r.h
+}
+
+// layout is where each part goes for a window size. It is a pure function
+// of the size, the focus and the footer's height, so Update (mouse, scroll
+// clamping) and View agree on it without storing it.
+type layout struct {
+	mode     layoutMode
+	tooSmall bool
+	body     rect
+	list     rect           // w == 0: hidden
+	panes    [numPanes]rect // budget, volumes, narratives; w == 0: hidden
+	tabbed   bool           // the visible pane has a tab line instead of its own title
+}
+
+// computeLayout places the list and panes. shown is the pane visible when
+// only one fits; focus decides whether the list or that pane fills a
+// single-column screen.
+func computeLayout(w, h, footer int, focus, shown paneID) layout {
+	var lo layout
+	if w < minWidth || h < minHeight {
+		lo.tooSmall = true
+		return lo
+	}
+	bodyH := h - headerLines - footer
+	if bodyH < 3 {
+		bodyH = 3
+	}
+	lo.body = rect{0, headerLines, w, bodyH}
+	y := headerLines
+	switch {
+	case w >= wideWidth:
+		lo.mode = layoutWide
+		listW := clamp(w*27/100, 40, 56)
+		rest := w - listW - 3 // three separators
+		budgetW := rest * 38 / 100
+		volumesW := rest * 33 / 100
+		narrW := rest - budgetW - volumesW
+		lo.list = rect{0, y, listW, bodyH}
+		x := listW + 1
+		lo.panes[paneBudget] = rect{x, y, budgetW, bodyH}
+		x += budgetW + 1
+		lo.panes[paneVolumes] = rect{x, y, volumesW, bodyH}
+		x += volumesW + 1
+		lo.panes[paneNarratives] = rect{x, y, narrW, bodyH}
+	case w >= mediumWidth:
+		lo.mode = layoutMedium
+		lo.tabbed = true
+		listW := clamp(w*42/100, 32, 48)
+		lo.list = rect{0, y, listW, bodyH}
+		lo.panes[shown] = rect{listW + 1, y, w - listW - 1, bodyH}
+	default:
+		lo.mode = layoutSingle
+		lo.tabbed = true
+		if focus == paneList {
+			lo.list = rect{0, y, w, bodyH}
+		} else {
+			lo.panes[focus] = rect{0, y, w, bodyH}
+		}
+	}
+	return lo
+}
+
+func clamp(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}

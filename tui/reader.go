@@ -1,0 +1,258 @@
+package tui
+
+import (
+	"encoding/json"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/lang"
+)
+
+// reader is an open narrative: its Markdown rendered by glamour and the
+// figures it is "about" beside it (wide) or above it (narrow).
+type reader struct {
+	item   data.NarrativeItem
+	offset int
+	// the Markdown as rendered for a width and style; rendering happens
+	// in Update (open, resize, theme), never in View.
+	body      []string
+	bodyW     int
+	bodyStyle string
+}
+
+// readerFigureWidth is the width of the figures column beside the text,
+// shown from readerSideBySide columns.
+const (
+	readerFigureWidth = 40
+	readerSideBySide  = 100
+)
+
+// readerGeometry splits the reader's body region: the text column's
+// width, and whether the figures stand beside it.
+func readerGeometry(w int) (textW int, beside bool) {
+	if w >= readerSideBySide {
+		return w - readerFigureWidth - 1, true
+	}
+	return w, false
+}
+
+var (
+	mdMu        sync.Mutex
+	mdRenderers = map[[2]any]*glamour.TermRenderer{}
+)
+
+// markdown renders a narrative's text at a width with a glamour style
+// ("dark", "light", or "notty" for the board's monochrome mode). Renderers
+// are costly to build and are kept per style and width.
+func markdown(text, style string, w int) []string {
+	w = max(w, 10)
+	mdMu.Lock()
+	defer mdMu.Unlock()
+	key := [2]any{style, w}
+	r := mdRenderers[key]
+	if r == nil {
+		opts := []glamour.TermRendererOption{glamour.WithWordWrap(w - 4), glamour.WithPreservedNewLines()}
+		if style == "notty" {
+			opts = append(opts, glamour.WithStylesFromJSONBytes(monochromeMarkdown()))
+		} else {
+			opts = append(opts, glamour.WithStandardStyle(style))
+		}
+		var err error
+		if r, err = glamour.NewTermRenderer(opts...); err != nil {
+			return plainLines(text, w)
+		}
+		mdRenderers[key] = r
+	}
+	out, err := r.Render(text)
+	if err != nil {
+		return plainLines(text, w)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
+	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
+		lines = lines[1:]
+	}
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	return lines
+}
+
+func plainLines(text string, w int) []string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		out = append(out, wrapLines(clean(para), w-2, 1000)...)
+	}
+	return out
+}
+
+var monoMarkdown = sync.OnceValue(func() []byte {
+	// The dark style with every colour taken out: bold, italic and
+	// underline stay, so headings and emphasis still read without colour.
+	b, _ := json.Marshal(styles.DarkStyleConfig)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	var strip func(v any)
+	strip = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			delete(x, "color")
+			delete(x, "background_color")
+			delete(x, "chroma")
+			for _, c := range x {
+				strip(c)
+			}
+		case []any:
+			for _, c := range x {
+				strip(c)
+			}
+		}
+	}
+	strip(m)
+	out, _ := json.Marshal(m)
+	return out
+})
+
+func monochromeMarkdown() []byte { return monoMarkdown() }
+
+// renderBody renders the narrative for the text column's width.
+func (r *reader) renderBody(w int, style string) {
+	if r.bodyW == w && r.bodyStyle == style && r.body != nil {
+		return
+	}
+	r.body = markdown(r.item.Text, style, w)
+	r.bodyW, r.bodyStyle = w, style
+}
+
+// readerView is the reader drawn for one frame.
+type readerView struct {
+	th       *Theme
+	l        lang.Lang
+	r        *reader
+	detail   *data.Detail // the narrative's scope in the period under review; nil while loading
+	areaName string
+}
+
+// header is the reader's first lines: what kind of narrative, from whom.
+func (v readerView) header(w int) []string {
+	th, l, n := v.th, v.l, v.r.item
+	where := clean(v.areaName)
+	if n.UnitName != "" {
+		where += " › " + clean(n.UnitName)
+	}
+	meta := severityGlyph(n.Severity, th) + " " + severityInk(n.Severity, th).Paint(l.Severity(n.Severity)) +
+		"  " + typeGlyph(n.Type) + " " + l.NarrativeType(n.Type) + th.Subtle.Paint(" · "+l.Period(n.Period)+" · "+where)
+	if n.Author != "" {
+		meta += th.Subtle.Paint(" · " + clean(n.Author))
+	}
+	return []string{" " + meta, " " + th.Title.Paint(clean(n.Title)), ""}
+}
+
+// bodyLines is the scrollable content below the header when the figures
+// stand above the text (narrow), or the text alone (wide).
+func (v readerView) bodyLines(w int) []string {
+	textW, beside := readerGeometry(w)
+	_ = textW
+	if beside {
+		return v.r.body
+	}
+	out := v.figures(w)
+	out = append(out, v.th.Faint.Paint(" "+strings.Repeat("─", max(w-2, 0))))
+	return append(out, v.r.body...)
+}
+
+func (v readerView) Render(w, h int) string {
+	head := v.header(w)
+	bodyH := max(h-len(head), 0)
+	textW, beside := readerGeometry(w)
+	lines := append([]string(nil), head...)
+	if !beside {
+		content := v.bodyLines(w)
+		off := clamp(v.r.offset, 0, max(len(content)-bodyH, 0))
+		return block(append(lines, content[min(off, len(content)):]...), w, h)
+	}
+	body := v.r.body
+	off := clamp(v.r.offset, 0, max(len(body)-bodyH, 0))
+	body = body[min(off, len(body)):]
+	figs := v.figures(readerFigureWidth)
+	sep := v.th.Separator.Paint("│")
+	for i := 0; i < bodyH; i++ {
+		left, rightCol := "", ""
+		if i < len(body) {
+			left = body[i]
+		}
+		if i < len(figs) {
+			rightCol = figs[i]
+		}
+		lines = append(lines, fit(left, textW)+sep+fit(rightCol, readerFigureWidth))
+	}
+	return block(lines, w, h)
+}
+
+// figures shows the figures the narrative is about: its konto's budget
+// line, its measure's series, or the placements; and always the dots its
+// scope reported, since the point is what stands next to them.
+func (v readerView) figures(w int) []string {
+	th, l, n := v.th, v.l, v.r.item
+	out := []string{th.Strong.Paint(" " + l.T("board.reader.figures"))}
+	d := v.detail
+	if d == nil {
+		return append(out, " "+th.Faint.Paint(l.T("board.loading")))
+	}
+	out = append(out, th.Subtle.Paint(" "+l.T("board.reader.as_of", l.PeriodShort(d.Period))))
+	about := n.About
+	found := false
+	for _, b := range d.Budget {
+		if string(b.Account) == about && about != "" {
+			found = true
+			out = append(out, "", " "+th.Highlight.Paint(l.Account(b.Account))+th.Subtle.Paint(" · "+l.T("board.reader.ytd")))
+			out = append(out, " "+fit(l.T("board.budget.budget"), 10)+" "+right(lang.Tkr(b.BudgetYTD), w-13))
+			if b.MonthsWithOutcome > 0 {
+				out = append(out, " "+fit(l.T("board.budget.outcome"), 10)+" "+right(lang.Tkr(b.OutcomeYTD), w-13))
+				out = append(out, " "+fit(l.T("board.budget.deviation"), 10)+" "+right(deviationCell(b.Deviation(), th)+" "+pctText(b.DeviationPct()), w-13))
+			}
+			if b.HasForecast {
+				out = append(out, " "+fit(l.T("board.budget.forecast"), 10)+" "+right(lang.Tkr(b.Forecast), w-13))
+			}
+		}
+	}
+	var rows []seriesRow
+	if about == string(data.AccountPlacements) && len(d.Placements) > 0 {
+		found = true
+		rows = append(rows, seriesRow{name: l.T("board.vol.placements_short"), series: d.Total24.History, marked: true})
+	}
+	for _, ms := range d.Measures {
+		if ms.Key == about && about != "" {
+			found = true
+			rows = append(rows, seriesRow{name: l.Measure(ms.MeasureDef), series: ms.History, marked: true})
+		}
+	}
+	for _, in := range d.Indicators {
+		if in.Key == about && about != "" {
+			found = true
+			rows = append(rows, seriesRow{name: l.Measure(in.MeasureDef), series: in.History, marked: true})
+		}
+	}
+	if len(rows) > 0 {
+		out = append(out, "")
+		out = append(out, seriesTable(rows, w, th, l)...)
+	}
+	if !found {
+		msg := l.T("board.reader.no_about")
+		if about != "" {
+			msg = l.T("board.reader.about_missing", about)
+		}
+		out = append(out, "")
+		for _, s := range wrapLines(msg, w-2, 3) {
+			out = append(out, " "+th.Faint.Paint(s))
+		}
+	}
+	if len(d.Indicators) > 0 {
+		out = append(out, "", th.Strong.Paint(" "+l.T("board.vol.indicators")))
+		out = append(out, indicatorLines(d, w, map[string]bool{about: true}, th, l)...)
+	}
+	return out
+}

@@ -1,0 +1,167 @@
+package tui
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Everything the board draws goes through these helpers, so that no line
+// is ever wider than the terminal: widths are display cells (å, ä, ö are
+// one, most emoji two), measured by ansi.StringWidth, never len.
+
+const ellipsis = "…"
+
+// width is the display width of s, ANSI sequences not counted.
+func width(s string) int { return ansi.StringWidth(s) }
+
+// clean makes text safe to measure: tabs and control characters become
+// spaces, line breaks too (callers that keep lines split first).
+func clean(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		if r < ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// trunc cuts s to at most w cells, ending in an ellipsis when cut.
+func trunc(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if width(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, ellipsis)
+}
+
+// fit makes s exactly w cells: cut with an ellipsis or padded with spaces.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	n := width(s)
+	if n > w {
+		s = ansi.Truncate(s, w, ellipsis)
+		n = width(s)
+	}
+	if n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// right aligns s to the right of w cells (cut from the right if too long).
+func right(s string, w int) string {
+	n := width(s)
+	if n >= w {
+		return trunc(s, w)
+	}
+	return strings.Repeat(" ", w-n) + s
+}
+
+// spread puts left and rightText on one line of w cells, the right part
+// kept whole when it can be and the left cut first.
+func spread(left, rightText string, w int) string {
+	rw := width(rightText)
+	if rw >= w {
+		return fit(rightText, w)
+	}
+	lw := w - rw - 1
+	if lw <= 0 {
+		return fit(rightText, w)
+	}
+	return fit(left, lw) + " " + rightText
+}
+
+// block turns lines into exactly h lines of exactly w cells.
+func block(lines []string, w, h int) string {
+	var b strings.Builder
+	for i := 0; i < h; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i < len(lines) {
+			b.WriteString(fit(lines[i], w))
+		} else {
+			b.WriteString(strings.Repeat(" ", max(w, 0)))
+		}
+	}
+	return b.String()
+}
+
+// fold is how the filter compares text: lower case, and å/ä/ö (and other
+// accents) against their base letters, as the importer matches names.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.ToLower(s) {
+		switch r {
+		case 'å', 'ä', 'á', 'à', 'â':
+			r = 'a'
+		case 'ö', 'ó', 'ò', 'ô', 'ø':
+			r = 'o'
+		case 'é', 'è', 'ê', 'ë':
+			r = 'e'
+		case 'ü', 'ú':
+			r = 'u'
+		}
+		if unicode.IsSpace(r) || r == '_' {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// plainMarkdown reduces a narrative's Markdown to running text for the
+// preview lines: markers dropped, lines joined.
+func plainMarkdown(md string) string {
+	var parts []string
+	for _, line := range strings.Split(md, "\n") {
+		line = strings.TrimSpace(line)
+		heading := strings.HasPrefix(line, "#")
+		line = strings.TrimLeft(line, "#>")
+		line = strings.TrimSpace(line)
+		if heading && line != "" && !strings.HasSuffix(line, ":") {
+			line += ":"
+		}
+		for _, p := range []string{"- ", "* ", "+ "} {
+			line = strings.TrimPrefix(line, p)
+		}
+		line = strings.NewReplacer("**", "", "__", "", "`", "").Replace(line)
+		if line != "" {
+			parts = append(parts, line)
+		}
+	}
+	return clean(strings.Join(parts, " "))
+}
+
+// wrapLines word-wraps text to w cells and returns at most n lines, the
+// last one ending in an ellipsis when text was left over.
+func wrapLines(text string, w, n int) []string {
+	if w <= 0 || n <= 0 || text == "" {
+		return nil
+	}
+	lines := strings.Split(ansi.Wrap(text, w, ""), "\n")
+	if len(lines) > n {
+		last := strings.TrimRight(lines[n-1], " ")
+		if width(last)+1 > w {
+			last = ansi.Truncate(last, w-1, "")
+		}
+		lines = append(lines[:n-1], last+ellipsis)
+	}
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	return lines
+}

@@ -1,0 +1,232 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// View draws the board from what Update stored; it reads no database and
+// renders no Markdown.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "beredning"
+	return v
+}
+
+func (m *Model) render() string {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return m.l.T("board.loading")
+	}
+	lo := m.layout()
+	if lo.tooSmall {
+		return m.renderTooSmall()
+	}
+	var b strings.Builder
+	b.WriteString(m.renderHeader(w))
+	b.WriteByte('\n')
+	if m.reader != nil {
+		b.WriteString(m.readerView().Render(w, lo.body.h))
+	} else {
+		b.WriteString(m.renderBoard(lo))
+	}
+	b.WriteByte('\n')
+	b.WriteString(m.renderFooter(w))
+	return b.String()
+}
+
+// renderTooSmall is the polite note for a window below the minimum.
+func (m *Model) renderTooSmall() string {
+	w, h := m.width, m.height
+	lines := []string{
+		m.theme.Strong.Paint(m.l.T("board.too_small")),
+		m.l.T("board.too_small_size", minWidth, minHeight, w, h),
+	}
+	var out []string
+	for _, s := range lines {
+		for _, part := range wrapLines(s, w, 3) {
+			out = append(out, part)
+		}
+	}
+	if len(out) > h {
+		out = out[:h]
+	}
+	top := max((h-len(out))/2, 0)
+	padded := make([]string, 0, h)
+	for i := 0; i < top; i++ {
+		padded = append(padded, "")
+	}
+	for _, s := range out {
+		pad := max((w-width(s))/2, 0)
+		padded = append(padded, strings.Repeat(" ", pad)+s)
+	}
+	return block(padded, w, h)
+}
+
+func (m *Model) renderHeader(w int) string {
+	hd := header{th: &m.theme, l: m.l, ov: m.ov, pending: m.pending, scope: m.scopeName(m.sel)}
+	return hd.Render(w)
+}
+
+// paneTitles are the long names (wide) and tab names (narrow).
+func (m *Model) paneTitle(p paneID, short bool) string {
+	keys := [numPanes][2]string{
+		paneList:       {"board.pane.list", "board.tab.list"},
+		paneBudget:     {"board.pane.budget", "board.tab.budget"},
+		paneVolumes:    {"board.pane.volumes", "board.tab.volumes"},
+		paneNarratives: {"board.pane.narratives", "board.tab.narratives"},
+	}
+	if short {
+		return m.l.T(keys[p][1])
+	}
+	return m.l.T(keys[p][0])
+}
+
+// titleLine is a region's first line: its name, marked when focused.
+func (m *Model) titleLine(p paneID, w int) string {
+	if m.focus == p {
+		return fit(m.theme.PaneTitleFocused.Paint("▸ "+m.paneTitle(p, false)+" "), w)
+	}
+	return fit(m.theme.PaneTitle.Paint("  "+m.paneTitle(p, false)), w)
+}
+
+// tabLine names the panes that share one place, the visible one marked.
+func (m *Model) tabLine(tabs []paneID, active paneID, w int) string {
+	var parts []string
+	for _, p := range tabs {
+		name := m.paneTitle(p, true)
+		switch {
+		case p == active && m.focus == p:
+			parts = append(parts, m.theme.PaneTitleFocused.Paint("▸ "+name+" "))
+		case p == active:
+			parts = append(parts, m.theme.PaneTitle.Paint("▸ "+name))
+		default:
+			parts = append(parts, m.theme.Faint.Paint("  "+name))
+		}
+	}
+	return fit(strings.Join(parts, m.theme.Faint.Paint(" │")), w)
+}
+
+// renderBoard draws the list and the panes the layout shows, joined
+// side by side line by line.
+func (m *Model) renderBoard(lo layout) string {
+	type region struct {
+		r     rect
+		lines []string
+	}
+	var regions []region
+	add := func(r rect, title string, body string) {
+		lines := make([]string, 0, r.h)
+		lines = append(lines, title)
+		lines = append(lines, strings.Split(body, "\n")...)
+		regions = append(regions, region{r, lines})
+	}
+	if r := lo.list; r.w > 0 {
+		title := m.titleLine(paneList, r.w)
+		if lo.mode == layoutSingle {
+			title = m.tabLine([]paneID{paneList, paneBudget, paneVolumes, paneNarratives}, paneList, r.w)
+		}
+		add(r, title, m.areaList().Render(r.w, r.h-1))
+	}
+	for p := paneBudget; p < numPanes; p++ {
+		r := lo.panes[p]
+		if r.w == 0 {
+			continue
+		}
+		title := m.titleLine(p, r.w)
+		switch lo.mode {
+		case layoutMedium:
+			title = m.tabLine([]paneID{paneBudget, paneVolumes, paneNarratives}, p, r.w)
+		case layoutSingle:
+			title = m.tabLine([]paneID{paneList, paneBudget, paneVolumes, paneNarratives}, p, r.w)
+		}
+		add(r, title, m.renderPane(p, r.w, r.h-1))
+	}
+	sep := m.theme.Separator.Paint("│")
+	var b strings.Builder
+	for y := 0; y < lo.body.h; y++ {
+		if y > 0 {
+			b.WriteByte('\n')
+		}
+		for i, rg := range regions {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			if y < len(rg.lines) {
+				b.WriteString(rg.lines[y])
+			} else {
+				b.WriteString(strings.Repeat(" ", rg.r.w))
+			}
+		}
+	}
+	return b.String()
+}
+
+func (m *Model) renderPane(p paneID, w, h int) string {
+	switch p {
+	case paneBudget:
+		return m.budgetPane().Render(w, h)
+	case paneVolumes:
+		return m.volumesPane().Render(w, h)
+	case paneNarratives:
+		return m.narrativesPane().Render(w, h)
+	}
+	return ""
+}
+
+func (m *Model) areaList() areaList {
+	return areaList{th: &m.theme, l: m.l, rows: m.rows, cursor: m.cursor, offset: m.listOffset, focused: m.focus == paneList}
+}
+
+func (m *Model) budgetPane() budgetPane {
+	return budgetPane{th: &m.theme, l: m.l, detail: m.detail(m.sel), offset: m.scroll[paneBudget]}
+}
+
+func (m *Model) volumesPane() volumesPane {
+	return volumesPane{th: &m.theme, l: m.l, detail: m.detail(m.sel), offset: m.scroll[paneVolumes]}
+}
+
+func (m *Model) narrativesPane() narrativesPane {
+	items, total, loading := m.narratives()
+	return narrativesPane{
+		th: &m.theme, l: m.l, loading: loading, items: items, total: total,
+		from: m.period.Recent(6), to: m.period,
+		cursor: m.narrCursor, offset: m.narrOffset, focused: m.focus == paneNarratives,
+		showUnit: m.sel.IsArea(),
+	}
+}
+
+// renderFooter is the key help, or the filter line while typing; an
+// applied filter and the last error stand before the help.
+func (m *Model) renderFooter(w int) string {
+	th, l := &m.theme, m.l
+	if m.filtering {
+		return block([]string{" " + m.input.View()}, w, m.footerH)
+	}
+	var prefix string
+	if m.err != nil {
+		prefix = th.Error.Paint(l.T("board.error", m.err.Error())) + "  "
+	}
+	if m.filter != "" {
+		prefix += th.Highlight.Paint(l.T("board.filter.active", m.input.Value())) + th.Subtle.Paint(" "+l.T("board.filter.clear")) + "  "
+	}
+	var short, full = m.keys.ShortHelp(), m.keys.FullHelp()
+	if m.reader != nil {
+		rk := readerKeys{m.keys}
+		short, full = rk.ShortHelp(), rk.FullHelp()
+	}
+	hm := m.help
+	hm.SetWidth(max(w-2-width(prefix), 0))
+	first := " " + prefix + hm.ShortHelpView(short)
+	if !m.help.ShowAll {
+		return block([]string{first}, w, m.footerH)
+	}
+	lines := []string{" " + prefix}
+	for _, s := range strings.Split(m.help.FullHelpView(full), "\n") {
+		lines = append(lines, " "+s)
+	}
+	return block(lines, w, m.footerH)
+}

@@ -1,0 +1,194 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/lang"
+)
+
+// volumesPane is pane 2: ongoing placements by kind with a 24-month
+// sparkline and the change against a year ago; the measures with their
+// sparklines; the indicators with target, value and reported status.
+type volumesPane struct {
+	th     *Theme
+	l      lang.Lang
+	detail *data.Detail
+	offset int
+	// mark highlights measures by key and placements ("placeringar"):
+	// evidence of a gap, or what a narrative is about.
+	mark map[string]bool
+}
+
+func (p volumesPane) Render(w, h int) string { return window(p.lines(w), p.offset, w, h) }
+
+// seriesRow is one line of a sparkline table.
+type seriesRow struct {
+	name   string
+	series data.Series
+	strong bool
+	marked bool
+}
+
+// seriesTable draws rows as: name, sparkline, value in P, change against
+// twelve months earlier. The sparkline shrinks, then goes, when narrow.
+func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
+	valW, chgW := width(l.T("board.vol.now")), width(l.T("board.vol.change"))
+	vals := make([]string, len(rows))
+	chgs := make([]string, len(rows))
+	for i, r := range rows {
+		v, ok := r.series.Last()
+		vals[i], chgs[i] = "–", ""
+		if ok {
+			vals[i] = lang.Value(v)
+			if before, ok := r.series.At(12); ok {
+				chgs[i] = changeText(v, before)
+			}
+		}
+		valW, chgW = max(valW, width(vals[i])), max(chgW, width(chgs[i]))
+	}
+	// Names first (up to a readable width), then the sparkline, then
+	// whatever is left to the names again.
+	nameWant := 0
+	for _, r := range rows {
+		nameWant = max(nameWant, width(clean(r.name)))
+	}
+	nameWant = min(nameWant, 18)
+	sparkW := clamp(w-1-nameWant-valW-chgW-3, 0, 24)
+	if sparkW < 6 {
+		sparkW = 0
+	}
+	nameW := w - 1 - valW - chgW - 2
+	if sparkW > 0 {
+		nameW -= sparkW + 1
+	}
+	nameW = max(nameW, 1)
+	out := make([]string, 0, len(rows)+1)
+	hdr := " " + fit("", nameW)
+	if sparkW > 0 {
+		hdr += " " + right(l.T("board.vol.months", len(rows[0].series)), sparkW)
+	}
+	hdr += " " + right(l.T("board.vol.now"), valW) + " " + right(l.T("board.vol.change"), chgW)
+	out = append(out, th.Faint.Paint(hdr))
+	for i, r := range rows {
+		name := clean(r.name)
+		if r.marked {
+			name = th.Highlight.Paint("» " + name)
+		}
+		var b strings.Builder
+		b.WriteByte(' ')
+		b.WriteString(fit(name, nameW))
+		if sparkW > 0 {
+			b.WriteByte(' ')
+			b.WriteString(sparkline(r.series, sparkW, th))
+		}
+		b.WriteByte(' ')
+		b.WriteString(right(vals[i], valW))
+		b.WriteByte(' ')
+		b.WriteString(right(chgs[i], chgW))
+		s := b.String()
+		if r.strong {
+			s = th.Strong.Over(s)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (p volumesPane) lines(w int) []string {
+	th, l := p.th, p.l
+	if p.detail == nil {
+		return []string{th.Faint.Paint(l.T("board.loading"))}
+	}
+	d := p.detail
+	var out []string
+	heading := func(key string, args ...any) {
+		if len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, th.Strong.Paint(" "+l.T(key, args...)))
+	}
+
+	heading("board.vol.placements", l.PeriodShort(d.Period.Add(-12)))
+	if len(d.Placements) == 0 {
+		out = append(out, " "+th.Faint.Paint(l.T("board.vol.no_placements")))
+	} else {
+		rows := make([]seriesRow, 0, len(d.Placements)+1)
+		for _, ps := range d.Placements {
+			rows = append(rows, seriesRow{name: l.Kind(ps.Kind), series: ps.History, marked: p.mark[string(data.AccountPlacements)]})
+		}
+		rows = append(rows, seriesRow{name: l.T("board.vol.total"), series: d.Total24.History, strong: true})
+		out = append(out, seriesTable(rows, w, th, l)...)
+		if d.Total24.CostYTD != 0 {
+			out = append(out, th.Subtle.Paint(" "+l.T("board.vol.cost_ytd", lang.Tkr(d.Total24.CostYTD))))
+		}
+	}
+
+	heading("board.vol.measures")
+	if len(d.Measures) == 0 {
+		out = append(out, " "+th.Faint.Paint(l.T("board.vol.no_measures")))
+	} else {
+		rows := make([]seriesRow, 0, len(d.Measures))
+		for _, ms := range d.Measures {
+			rows = append(rows, seriesRow{name: l.Measure(ms.MeasureDef), series: ms.History, marked: p.mark[ms.Key]})
+		}
+		out = append(out, seriesTable(rows, w, th, l)...)
+	}
+
+	heading("board.vol.indicators")
+	if len(d.Indicators) == 0 {
+		out = append(out, " "+th.Faint.Paint(l.T("board.vol.no_indicators")))
+	}
+	out = append(out, indicatorLines(d, w, p.mark, th, l)...)
+	return out
+}
+
+// indicatorLines draws each dot as the unit reported it, with its value
+// and target side by side: "✓ grön  Andel inom 4 mån · Utredning  70  mål ≥ 60".
+func indicatorLines(d *data.Detail, w int, mark map[string]bool, th *Theme, l lang.Lang) []string {
+	if len(d.Indicators) == 0 {
+		return nil
+	}
+	vals := make([]string, len(d.Indicators))
+	targets := make([]string, len(d.Indicators))
+	valW, tgtW := 0, 0
+	for i, in := range d.Indicators {
+		vals[i] = lang.Value(in.Value)
+		cmp := "≥"
+		if in.Direction == data.LowerIsBetter {
+			cmp = "≤"
+		}
+		targets[i] = l.T("board.vol.target", cmp, lang.Value(in.Target))
+		valW, tgtW = max(valW, width(vals[i])), max(tgtW, width(targets[i]))
+	}
+	wordW := 0
+	for _, in := range d.Indicators {
+		wordW = max(wordW, width(l.Status(in.Status)))
+	}
+	withWord := w-1-2-wordW-valW-tgtW-3 >= 12
+	statusW := 1
+	if withWord {
+		statusW = 2 + wordW
+	}
+	nameW := max(w-1-statusW-1-valW-1-tgtW-1, 1)
+	out := make([]string, 0, len(d.Indicators))
+	for i, in := range d.Indicators {
+		name := in.ReportedName
+		if name == "" {
+			name = l.Measure(in.MeasureDef)
+		}
+		name = clean(name)
+		if d.Scope.IsArea() && in.UnitName != "" {
+			name += " · " + clean(in.UnitName)
+		}
+		if mark[in.Key] {
+			name = th.Highlight.Paint("» " + name)
+		}
+		status := statusGlyph(in.Status, th)
+		if withWord {
+			status = fit(statusWord(in.Status, th, l), statusW)
+		}
+		out = append(out, " "+status+" "+fit(name, nameW)+" "+right(vals[i], valW)+" "+th.Subtle.Paint(fit(targets[i], tgtW)))
+	}
+	return out
+}
