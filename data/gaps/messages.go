@@ -68,8 +68,8 @@ func init() {
 			"I slutet av %s pågick %s barnavårdsutredningar längre än fyra månader. Lagen kräver att en utredning avslutas inom fyra månader, vad punkterna än säger.",
 			"At the end of %s, %s child investigations had run longer than four months. The law requires an investigation to finish within four months, whatever the dots say.",
 		},
-		"gaps.db.rose":   {" I %s var de %s: antalet har ökat, därför hög allvarlighet.", " In %s there were %s: the number has risen, hence high severity."},
-		"gaps.db.same":   {" I %s var de %s: ingen ökning, därför medel.", " In %s there were %s: no rise, hence medium."},
+		"gaps.db.rose":   {" I %s var antalet %s: det har ökat, därför hög allvarlighet.", " In %s the number was %s: it has risen, hence high severity."},
+		"gaps.db.same":   {" I %s var antalet %s: ingen ökning, därför medel.", " In %s the number was %s: no rise, hence medium."},
 		"gaps.db.noprev": {" Inget tidigare värde under %s att jämföra med, därför medel.", " No earlier value during %s to compare with, hence medium."},
 		"gaps.db.threshold": {
 			"fler än 0 (lagkrav); hög när antalet ökat under de senaste %d månaderna (recent_months = %d)",
@@ -113,7 +113,12 @@ func init() {
 		},
 
 		// silence
-		"gaps.si.title": {"Allt grönt och inget sagt: %d gröna indikatorer, ingen berättelse", "All green and nothing said: %d green indicators, no narrative"},
+		"gaps.si.title":  {"Allt grönt och inget sagt: %d gröna indikatorer, ingen berättelse", "All green and nothing said: %d green indicators, no narrative"},
+		"gaps.si.title1": {"Allt grönt och inget sagt: en grön indikator, ingen berättelse", "All green and nothing said: one green indicator, no narrative"},
+		"gaps.si.expl1": {
+			"Områdets enda indikator är grön i %s, och ingen berättelse av något slag finns för området eller dess enheter under %s. ”Allt grönt och inget sagt” är den reklambroschyr forskningen varnar för.",
+			"The area's only indicator is green in %s, and there is no narrative of any kind for the area or its units during %s. “All green and nothing said” is the brochure the research warns about.",
+		},
 		"gaps.si.expl": {
 			"Alla %d indikatorer för området och dess enheter är gröna i %s, och ingen berättelse av något slag finns under %s. ”Allt grönt och inget sagt” är den reklambroschyr forskningen varnar för.",
 			"All %d indicators of the area and its units are green in %s, and there is no narrative of any kind during %s. “All green and nothing said” is the brochure the research warns about.",

@@ -156,7 +156,12 @@ func (e *engine) silence() {
 		for _, r := range inds {
 			ev = append(ev, e.evIndicator(r))
 		}
+		title := e.l.T("gaps.si.title", len(inds))
 		expl := e.l.T("gaps.si.expl", len(inds), e.l.Period(e.f.p), e.window())
+		if len(inds) == 1 {
+			title = e.l.T("gaps.si.title1")
+			expl = e.l.T("gaps.si.expl1", e.l.Period(e.f.p), e.window())
+		}
 		long := 2 * e.f.recent
 		sev := data.SeverityHigh
 		if last, ok := e.f.lastBefore[a.ID]; ok {
@@ -174,6 +179,6 @@ func (e *engine) silence() {
 			expl += e.l.T("gaps.si.short", long)
 		}
 		expl += " " + e.thresholds(data.SettingRecentMonths)
-		e.add(RuleSilence, sc, sev, e.l.T("gaps.si.title", len(inds)), expl, ev)
+		e.add(RuleSilence, sc, sev, title, expl, ev)
 	}
 }
