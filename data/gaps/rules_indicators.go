@@ -139,6 +139,11 @@ func (e *engine) statusContradiction() {
 // quiet has lasted at least twice the recent window (or there never was a
 // narrative), else medium.
 func (e *engine) silence() {
+	// No narrative anywhere in the municipality up to P: narratives are not
+	// being imported yet, and their absence is missing data, not silence.
+	if len(e.f.narratives) == 0 && len(e.f.lastBefore) == 0 {
+		return
+	}
 	for _, a := range e.f.areas {
 		sc := data.Scope{AreaID: a.ID}
 		var inds []measureRow

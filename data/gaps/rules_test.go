@@ -334,8 +334,12 @@ func TestSilence(t *testing.T) {
 			b.narrative(place, per, data.TypeSuccess, data.SeverityLow, "Bra", "")
 		}
 	}
+	elsewhere := func(b *builder) {
+		greenArea(b)
+		b.narrative(V, "2026-10", data.TypeAnalysis, data.SeverityLow, "Läget", "")
+	}
 	runCases(t, []ruleCase{
-		{name: "all green, never a word: hog", build: greenArea, want: []string{"silence@" + A + ":hog"},
+		{name: "all green, never a word: hog", build: elsewhere, want: []string{"silence@" + A + ":hog"},
 			check: func(t *testing.T, r gaps.Result) {
 				g := find(t, r, gaps.RuleSilence)
 				if k := evidenceKinds(g); k["indicator"] != 3 || len(g.Evidence) != 3 {
@@ -353,6 +357,7 @@ func TestSilence(t *testing.T) {
 				}
 			}},
 		{name: "quiet for six months: hog", build: said(U, "2026-04"), want: []string{"silence@" + A + ":hog"}},
+		{name: "no narrative in the whole database is missing data, not silence", build: greenArea, want: nil},
 		{name: "a unit's narrative in the window breaks the silence", build: said(U2, "2026-08"), want: nil},
 		{name: "an area-level narrative breaks it", build: said(A, "2026-10"), want: nil},
 		{name: "one yellow dot is not all green", build: func(b *builder) {
@@ -368,7 +373,7 @@ func TestSilence(t *testing.T) {
 			b.months(U, data.AccountStaff, "2026-01", "2026-10", 100, 100)
 		}, want: nil},
 		{name: "only the silent area", build: func(b *builder) {
-			greenArea(b)
+			elsewhere(b)
 			b.indicator(VU, "2026-10", data.MeasureInvInTimeShare, 92, 90, data.StatusGreen)
 			b.narrative(VU, "2026-10", data.TypeRisk, data.SeverityLow, "Risk", "")
 		}, want: []string{"silence@" + A + ":hog"}},
