@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 
 	"github.com/beredning/beredning/data"
 )
@@ -211,29 +212,46 @@ func (f *facts) loadMeasures(ctx context.Context, db *sql.DB) error {
 }
 
 func (f *facts) loadNarratives(ctx context.Context, db *sql.DB) error {
-	// The recent window, and per area the latest narrative before it (for
-	// silence: how long it has been quiet).
-	rows, err := db.QueryContext(ctx, `SELECT id, area_id, ifnull(unit_id, 0), period, type, severity, title, author, about
-		FROM (SELECT n.*, row_number() OVER (PARTITION BY area_id, period >= ? ORDER BY period DESC, id DESC) AS rn
-			FROM narrative n WHERE period <= ?)
-		WHERE period >= ? OR rn = 1
-		ORDER BY period DESC, CASE severity WHEN 'hog' THEN 0 WHEN 'medel' THEN 1 ELSE 2 END, id DESC`, f.from, f.p, f.from)
+	// The recent window, and per area the narratives of the latest month
+	// before it (for silence: how long it has been quiet).
+	const cols = `n.id, n.area_id, ifnull(n.unit_id, 0), n.period, n.type, n.severity, n.title, n.author, n.about`
+	rows, err := db.QueryContext(ctx, `SELECT `+cols+` FROM narrative n WHERE n.period BETWEEN ? AND ?
+		UNION ALL
+		SELECT `+cols+` FROM narrative n
+			JOIN (SELECT area_id, max(period) AS last FROM narrative WHERE period < ? GROUP BY area_id) m
+			ON n.area_id = m.area_id AND n.period = m.last
+		ORDER BY 4 DESC, 1 DESC`, f.from, f.p, f.from)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	var all []data.Narrative
 	for rows.Next() {
 		var n data.Narrative
 		if err := rows.Scan(&n.ID, &n.AreaID, &n.UnitID, &n.Period, &n.Type, &n.Severity, &n.Title, &n.Author, &n.About); err != nil {
 			return err
 		}
-		if n.Period < f.from {
-			f.lastBefore[n.AreaID] = n
-			continue
-		}
-		f.narratives = append(f.narratives, n)
+		all = append(all, n)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// newest first; within a month the most severe first, then the latest written
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.Period != b.Period {
+			return a.Period > b.Period
+		}
+		return a.Severity.Rank() > b.Severity.Rank()
+	})
+	for _, n := range all {
+		if n.Period >= f.from {
+			f.narratives = append(f.narratives, n)
+		} else if _, seen := f.lastBefore[n.AreaID]; !seen {
+			f.lastBefore[n.AreaID] = n
+		}
+	}
+	return nil
 }
 
 // names returns the area's and unit's names of a scope.
