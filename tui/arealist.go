@@ -116,28 +116,6 @@ func placementCell(f data.Figures) string {
 	return s
 }
 
-// gapCell is the gap marker: counts by severity, highest first ("2▲ 1●").
-func gapCell(counts map[data.Severity]int, th *Theme) string {
-	var parts []string
-	for _, s := range []data.Severity{data.SeverityHigh, data.SeverityMedium, data.SeverityLow} {
-		if n := counts[s]; n > 0 {
-			parts = append(parts, severityInk(s, th).Paint(lang.Int(int64(n))+gapGlyph(s)))
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
-// gapGlyph marks a gap's severity in the marker: ▲ high, ● medium, ○ low.
-func gapGlyph(s data.Severity) string {
-	switch s {
-	case data.SeverityHigh:
-		return "▲"
-	case data.SeverityMedium:
-		return "●"
-	}
-	return "○"
-}
-
 func (a areaList) Render(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
@@ -163,7 +141,7 @@ func (a areaList) Render(w, h int) string {
 			dotsW = max(dotsW, dotCountsWidth(r.fig.Dots))
 		}
 		if a.gaps != nil {
-			cs[i].gaps = gapCell(a.gaps(r.scope), th)
+			cs[i].gaps = gapMarker(a.gaps(r.scope), th)
 			gapsW = max(gapsW, width(cs[i].gaps))
 		}
 	}

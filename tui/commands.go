@@ -6,6 +6,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/gaps"
+	"github.com/beredning/beredning/data/lang"
 )
 
 // The board's data flow: a key makes Update return one of these commands;
@@ -58,5 +60,21 @@ func loadDetails(ctx context.Context, s *data.Store, p data.Period, scopes []dat
 			msg.details = append(msg.details, d)
 		}
 		return msg
+	}
+}
+
+// gapsMsg answers loadGaps: every quality gap of one period.
+type gapsMsg struct {
+	period data.Period
+	res    gaps.Result
+	err    error
+}
+
+// loadGaps runs the gap engine for a period, its texts in the board's
+// language.
+func loadGaps(ctx context.Context, s *data.Store, p data.Period, l lang.Lang) tea.Cmd {
+	return func() tea.Msg {
+		res, err := gaps.Compute(ctx, s, p, l)
+		return gapsMsg{period: p, res: res, err: err}
 	}
 }

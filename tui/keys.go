@@ -18,6 +18,8 @@ type keyMap struct {
 	PrevReport            key.Binding
 	NextReport            key.Binding
 	Filter                key.Binding
+	Gaps                  key.Binding
+	GoTo                  key.Binding // enter in the gap list
 	Back                  key.Binding
 	Help                  key.Binding
 	Quit                  key.Binding
@@ -46,6 +48,8 @@ func newKeyMap(l lang.Lang) keyMap {
 		PrevReport: b([]string{"{"}, "{", "board.key.prevreport"),
 		NextReport: b([]string{"}"}, "}", "board.key.nextreport"),
 		Filter:     b([]string{"/"}, "/", "board.key.filter"),
+		Gaps:       b([]string{"o"}, "o", "board.key.gaps"),
+		GoTo:       b([]string{"enter"}, "enter", "board.key.goto"),
 		Back:       b([]string{"esc"}, "esc", "board.key.back"),
 		Help:       b([]string{"?"}, "?", "board.key.help"),
 		Quit:       b([]string{"q", "ctrl+c"}, "q", "board.key.quit"),
@@ -56,7 +60,7 @@ func newKeyMap(l lang.Lang) keyMap {
 
 // ShortHelp is the one line shown by default.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextPane, k.Enter, k.Month, k.Report, k.Filter, k.Help, k.Quit}
+	return []key.Binding{k.NextPane, k.Enter, k.Month, k.Report, k.Gaps, k.Filter, k.Help, k.Quit}
 }
 
 // FullHelp is shown with ?.
@@ -64,7 +68,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
 		{k.PageUp, k.PageDown, k.Enter, k.NextPane, k.PrevPane, k.Back},
-		{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport, k.Filter},
+		{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport, k.Filter, k.Gaps},
 		{k.Help, k.Quit},
 	}
 }
@@ -78,4 +82,15 @@ func (r readerKeys) ShortHelp() []key.Binding {
 
 func (r readerKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{r.k.Up, r.k.Down, r.k.Top, r.k.Bottom}, {r.k.PageUp, r.k.PageDown, r.k.Back, r.k.Quit}}
+}
+
+// gapListKeys is the help shown in the whole-municipality gap list.
+type gapListKeys struct{ k keyMap }
+
+func (g gapListKeys) ShortHelp() []key.Binding {
+	return []key.Binding{g.k.Up, g.k.Down, g.k.GoTo, g.k.Back, g.k.Quit}
+}
+
+func (g gapListKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{g.k.Up, g.k.Down, g.k.Top, g.k.Bottom}, {g.k.PageUp, g.k.PageDown, g.k.GoTo, g.k.Back, g.k.Quit}}
 }

@@ -5,6 +5,7 @@ type paneID int
 
 const (
 	paneList paneID = iota
+	paneGaps        // the gap band above the panes (a tab of its own when narrow)
 	paneBudget
 	paneVolumes
 	paneNarratives
@@ -50,10 +51,10 @@ type layout struct {
 	tabbed   bool           // the visible pane has a tab line instead of its own title
 }
 
-// computeLayout places the list and panes. shown is the pane visible when
-// only one fits; focus decides whether the list or that pane fills a
-// single-column screen.
-func computeLayout(w, h, footer int, focus, shown paneID) layout {
+// computeLayout places the list, the gap band (bandH lines, title
+// included) and the panes. shown is the pane visible when only one fits;
+// focus decides what fills a single-column screen.
+func computeLayout(w, h, footer, bandH int, focus, shown paneID) layout {
 	var lo layout
 	if w < minWidth || h < minHeight {
 		lo.tooSmall = true
@@ -68,24 +69,32 @@ func computeLayout(w, h, footer int, focus, shown paneID) layout {
 	switch {
 	case w >= wideWidth:
 		lo.mode = layoutWide
-		listW := clamp(w*27/100, 40, 56)
+		listW := wideListWidth(w)
+		bandH = clamp(bandH, 0, maxBandHeight(bodyH))
 		rest := w - listW - 3 // three separators
 		budgetW := rest * 38 / 100
 		volumesW := rest * 33 / 100
 		narrW := rest - budgetW - volumesW
 		lo.list = rect{0, y, listW, bodyH}
 		x := listW + 1
-		lo.panes[paneBudget] = rect{x, y, budgetW, bodyH}
+		lo.panes[paneGaps] = rect{x, y, w - x, bandH}
+		py, ph := y+bandH, bodyH-bandH
+		lo.panes[paneBudget] = rect{x, py, budgetW, ph}
 		x += budgetW + 1
-		lo.panes[paneVolumes] = rect{x, y, volumesW, bodyH}
+		lo.panes[paneVolumes] = rect{x, py, volumesW, ph}
 		x += volumesW + 1
-		lo.panes[paneNarratives] = rect{x, y, narrW, bodyH}
+		lo.panes[paneNarratives] = rect{x, py, narrW, ph}
 	case w >= mediumWidth:
 		lo.mode = layoutMedium
 		lo.tabbed = true
-		listW := clamp(w*42/100, 32, 48)
+		listW := mediumListWidth(w)
+		bandH = clamp(bandH, 0, maxBandHeight(bodyH))
 		lo.list = rect{0, y, listW, bodyH}
-		lo.panes[shown] = rect{listW + 1, y, w - listW - 1, bodyH}
+		lo.panes[paneGaps] = rect{listW + 1, y, w - listW - 1, bandH}
+		if shown == paneGaps || shown == paneList {
+			shown = paneBudget
+		}
+		lo.panes[shown] = rect{listW + 1, y + bandH, w - listW - 1, bodyH - bandH}
 	default:
 		lo.mode = layoutSingle
 		lo.tabbed = true
@@ -107,3 +116,21 @@ func clamp(v, lo, hi int) int {
 	}
 	return v
 }
+
+// bandWidth is the gap band's width at a window width (zero when the band
+// is a tab of its own), so its height can be known before the layout.
+func bandWidth(w int) int {
+	switch {
+	case w >= wideWidth:
+		return w - wideListWidth(w) - 1
+	case w >= mediumWidth:
+		return w - mediumListWidth(w) - 1
+	}
+	return 0
+}
+
+func wideListWidth(w int) int   { return clamp(w*27/100, 40, 56) }
+func mediumListWidth(w int) int { return clamp(w*42/100, 32, 48) }
+
+// maxBandHeight keeps room for the panes under the band.
+func maxBandHeight(bodyH int) int { return max(2, min(bodyH*2/5, bodyH-6)) }

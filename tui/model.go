@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/gaps"
 	"github.com/beredning/beredning/data/lang"
 )
 
@@ -31,6 +32,8 @@ type Model struct {
 	overviews     map[data.Period]*data.Overview
 	details       map[detailKey]*data.Detail
 	loadingDetail map[detailKey]bool
+	gapResults    map[data.Period]*gaps.Result
+	loadingGaps   map[data.Period]bool
 	err           error
 
 	period  data.Period    // under review; zero until the first overview
@@ -52,7 +55,13 @@ type Model struct {
 	filtering bool   // typing in the filter line
 	filter    string // the applied query, folded
 
-	reader *reader
+	// the gap band: which gap of the selected scope, whether it is open
+	gapCursor int
+	gapOpen   bool
+	gapScroll int
+
+	gapView *gapList // the whole municipality's gaps, nil when closed
+	reader  *reader
 	// requestBackground is false in tests, whose goldens are monochrome
 	// and must not depend on the terminal's answer.
 	requestBackground bool
@@ -71,6 +80,8 @@ func New(s *data.Store, opt Options) *Model {
 		overviews:         map[data.Period]*data.Overview{},
 		details:           map[detailKey]*data.Detail{},
 		loadingDetail:     map[detailKey]bool{},
+		gapResults:        map[data.Period]*gaps.Result{},
+		loadingGaps:       map[data.Period]bool{},
 		expanded:          map[int64]bool{},
 		pending:           opt.Period,
 		focus:             paneList,
@@ -117,6 +128,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case detailsMsg:
 		m.gotDetails(msg)
 		return m, nil
+	case gapsMsg:
+		delete(m.loadingGaps, msg.period)
+		if msg.err != nil {
+			m.err = msg.err
+			return m, nil
+		}
+		res := msg.res
+		m.gapResults[msg.period] = &res
+		m.clampGap()
+		return m, nil
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
@@ -146,9 +167,12 @@ func (m *Model) footerHeight() int {
 		return 1
 	}
 	var view string
-	if m.reader != nil {
+	switch {
+	case m.reader != nil:
 		view = m.help.FullHelpView(readerKeys{m.keys}.FullHelp())
-	} else {
+	case m.gapView != nil:
+		view = m.help.FullHelpView(gapListKeys{m.keys}.FullHelp())
+	default:
 		view = m.help.FullHelpView(m.keys.FullHelp())
 	}
 	n := strings.Count(view, "\n") + 2 // a status line, then the help
@@ -157,7 +181,11 @@ func (m *Model) footerHeight() int {
 }
 
 func (m *Model) layout() layout {
-	return computeLayout(m.width, m.height, m.footerH, m.focus, m.shown)
+	bandH := 0
+	if bw := bandWidth(m.width); bw > 0 {
+		bandH = 1 + m.gapBand().contentHeight(bw)
+	}
+	return computeLayout(m.width, m.height, m.footerH, bandH, m.focus, m.shown)
 }
 
 // gotOverview stores an overview and, when it is the period the user is
@@ -185,10 +213,64 @@ func (m *Model) applyPeriod(p data.Period) tea.Cmd {
 	m.err = nil
 	m.rebuildRows()
 	m.clampNarrative()
+	m.clampGap()
 	if m.reader != nil {
 		m.renderReader()
 	}
-	return m.ensureDetails()
+	return tea.Batch(m.ensureDetails(), m.ensureGaps())
+}
+
+// ensureGaps runs the gap engine for the period under review unless its
+// answer is cached or on its way.
+func (m *Model) ensureGaps() tea.Cmd {
+	p := m.period
+	if p.IsZero() || m.gapResults[p] != nil || m.loadingGaps[p] {
+		return nil
+	}
+	m.loadingGaps[p] = true
+	return loadGaps(m.ctx, m.store, p, m.l)
+}
+
+// scopeGaps is the selected scope's gaps in the period under review.
+func (m *Model) scopeGaps() (gs []gaps.Gap, loaded bool) {
+	res := m.gapResults[m.period]
+	if res == nil {
+		return nil, false
+	}
+	return res.ForScope(m.sel), true
+}
+
+// openGap is the gap opened in the band, or nil.
+func (m *Model) openGap() *gaps.Gap {
+	if !m.gapOpen {
+		return nil
+	}
+	gs, _ := m.scopeGaps()
+	if len(gs) == 0 {
+		return nil
+	}
+	g := gs[clamp(m.gapCursor, 0, len(gs)-1)]
+	return &g
+}
+
+func (m *Model) clampGap() {
+	gs, loaded := m.scopeGaps()
+	m.gapCursor = clamp(m.gapCursor, 0, max(len(gs)-1, 0))
+	if loaded && len(gs) == 0 {
+		m.gapOpen = false
+	}
+	m.gapScroll = clamp(m.gapScroll, 0, m.maxGapScroll())
+}
+
+// maxGapScroll is how far an open gap's explanation scrolls in the band.
+func (m *Model) maxGapScroll() int {
+	lo := m.layout()
+	r := lo.panes[paneGaps]
+	if r.w == 0 {
+		return 0
+	}
+	h := r.h - 1
+	return max(len(m.gapBand().lines(r.w))-h, 0)
 }
 
 // gotDetails caches details; any scope of the answer stops loading.
@@ -324,6 +406,7 @@ func (m *Model) selectScope(sc data.Scope) {
 	m.sel = sc
 	m.scroll = [numPanes]int{}
 	m.narrCursor, m.narrOffset = 0, 0
+	m.gapCursor, m.gapOpen, m.gapScroll = 0, false, 0
 }
 
 // narratives returns the selected scope's narratives after the filter,

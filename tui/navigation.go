@@ -22,6 +22,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.reader != nil {
 		return m.readerKey(msg)
 	}
+	if m.gapView != nil {
+		return m.gapListKey(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
@@ -32,14 +35,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cycleFocus(1, true)
 	case key.Matches(msg, k.PrevPane):
 		m.cycleFocus(-1, true)
-	case key.Matches(msg, k.PrevMonth):
-		return m.stepPeriod(func(p data.Period) data.Period { return p.Add(-1) })
-	case key.Matches(msg, k.NextMonth):
-		return m.stepPeriod(func(p data.Period) data.Period { return p.Add(1) })
-	case key.Matches(msg, k.PrevReport):
-		return m.stepPeriod(data.PrevReport)
-	case key.Matches(msg, k.NextReport):
-		return m.stepPeriod(data.NextReport)
+	case m.periodStep(msg) != nil:
+		return m.stepPeriod(m.periodStep(msg))
+	case key.Matches(msg, k.Gaps):
+		m.gapView = &gapList{}
+		m.footerH = m.footerHeight()
+		return m.ensureGaps()
 	case key.Matches(msg, k.Filter):
 		m.filtering = true
 		m.footerH = m.footerHeight()
@@ -50,10 +51,16 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.move(-1)
 	case key.Matches(msg, k.Down):
 		return m.move(1)
-	case key.Matches(msg, k.PageUp):
-		return m.move(-m.pageSize())
-	case key.Matches(msg, k.PageDown):
-		return m.move(m.pageSize())
+	case key.Matches(msg, k.PageUp), key.Matches(msg, k.PageDown):
+		d := m.pageSize()
+		if key.Matches(msg, k.PageUp) {
+			d = -d
+		}
+		if m.focus == paneGaps && m.gapOpen {
+			m.gapScroll = clamp(m.gapScroll+d, 0, m.maxGapScroll())
+			return nil
+		}
+		return m.move(d)
 	case key.Matches(msg, k.Top):
 		return m.move(-1 << 20)
 	case key.Matches(msg, k.Bottom):
@@ -78,17 +85,19 @@ func (m *Model) cycleFocus(d int, wrap bool) {
 		next = clamp(next, 0, int(numPanes)-1)
 	}
 	m.focus = paneID(next)
-	if m.focus != paneList {
+	if m.focus >= paneBudget {
 		m.shown = m.focus
 	}
 	m.keepListVisible()
 	m.keepNarrativeVisible()
 }
 
-// back is Esc on the board: first the filter goes, then the focus returns
-// to the list.
+// back is Esc on the board: first an open gap closes, then the filter
+// goes, then the focus returns to the list.
 func (m *Model) back() {
 	switch {
+	case m.gapOpen:
+		m.gapOpen, m.gapScroll = false, 0
 	case m.filter != "":
 		m.setFilter("")
 		m.input.SetValue("")
@@ -107,6 +116,8 @@ func (m *Model) pageSize() int {
 	switch m.focus {
 	case paneList:
 		return max(lo.list.h-3, 1)
+	case paneGaps:
+		return max(lo.panes[paneGaps].h-2, 1)
 	case paneNarratives:
 		return narrativesVisible(max(lo.panes[paneNarratives].h-1, 1))
 	}
@@ -118,6 +129,8 @@ func (m *Model) move(d int) tea.Cmd {
 	switch m.focus {
 	case paneList:
 		return m.moveCursor(d)
+	case paneGaps:
+		m.moveGap(d)
 	case paneNarratives:
 		items, _, _ := m.narratives()
 		m.narrCursor = clamp(m.narrCursor+d, 0, max(len(items)-1, 0))
@@ -136,6 +149,44 @@ func (m *Model) moveCursor(d int) tea.Cmd {
 	m.selectScope(m.rows[m.cursor].scope)
 	m.keepListVisible()
 	return m.ensureDetails()
+}
+
+// moveGap moves the band's cursor; an open gap follows it, from the top
+// of its explanation.
+func (m *Model) moveGap(d int) {
+	gs, _ := m.scopeGaps()
+	m.gapCursor = clamp(m.gapCursor+d, 0, max(len(gs)-1, 0))
+	m.gapScroll = 0
+	if m.gapOpen {
+		m.showEvidence()
+	}
+}
+
+// toggleGap opens or closes the gap under the band's cursor.
+func (m *Model) toggleGap() {
+	gs, _ := m.scopeGaps()
+	if len(gs) == 0 {
+		return
+	}
+	m.gapOpen, m.gapScroll = !m.gapOpen, 0
+	if m.gapOpen {
+		m.showEvidence()
+	}
+}
+
+// showEvidence brings the open gap's first narrative into view in the
+// narratives pane, and the panes back to their tops where the marks are.
+func (m *Model) showEvidence() {
+	mk := marksOf(m.openGap())
+	items, _, _ := m.narratives()
+	for i, n := range items {
+		if mk.narratives[n.ID] {
+			m.narrCursor = i
+			break
+		}
+	}
+	m.scroll[paneBudget], m.scroll[paneVolumes] = 0, 0
+	m.keepNarrativeVisible()
 }
 
 // maxScroll is how far a pane's content can scroll at the current size.
@@ -206,6 +257,8 @@ func (m *Model) enter() tea.Cmd {
 			return nil
 		}
 		m.cycleFocus(1, false)
+	case paneGaps:
+		m.toggleGap()
 	case paneNarratives:
 		return m.openReader()
 	}
@@ -294,19 +347,28 @@ func (m *Model) wheel(ms tea.Mouse) tea.Cmd {
 		m.scrollReader(3 * d)
 		return nil
 	}
+	if m.gapView != nil {
+		m.moveGapList(d)
+		return nil
+	}
 	lo := m.layout()
 	if lo.list.contains(ms.X, ms.Y) {
 		return m.moveCursor(d)
 	}
-	for p := paneBudget; p < numPanes; p++ {
+	for p := paneGaps; p < numPanes; p++ {
 		if !lo.panes[p].contains(ms.X, ms.Y) {
 			continue
 		}
-		if p == paneNarratives {
+		switch {
+		case p == paneGaps && m.gapOpen:
+			m.gapScroll = clamp(m.gapScroll+d, 0, m.maxGapScroll())
+		case p == paneGaps:
+			m.moveGap(d)
+		case p == paneNarratives:
 			items, _, _ := m.narratives()
 			m.narrCursor = clamp(m.narrCursor+d, 0, max(len(items)-1, 0))
 			m.keepNarrativeVisible()
-		} else {
+		default:
 			m.scroll[p] = clamp(m.scroll[p]+3*d, 0, m.maxScroll(p))
 		}
 	}
@@ -381,4 +443,98 @@ func (m *Model) readerKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollReader(1 << 20)
 	}
 	return nil
+}
+
+// gapListKey handles keys in the whole municipality's gap list.
+func (m *Model) gapListKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Gaps):
+		m.gapView = nil
+		m.footerH = m.footerHeight()
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.resized()
+	case key.Matches(msg, k.Up):
+		m.moveGapList(-1)
+	case key.Matches(msg, k.Down):
+		m.moveGapList(1)
+	case key.Matches(msg, k.PageUp):
+		m.moveGapList(-gapListRows(m.layout().body.h))
+	case key.Matches(msg, k.PageDown):
+		m.moveGapList(gapListRows(m.layout().body.h))
+	case key.Matches(msg, k.Top):
+		m.moveGapList(-1 << 20)
+	case key.Matches(msg, k.Bottom):
+		m.moveGapList(1 << 20)
+	case key.Matches(msg, k.Enter):
+		return m.jumpToGap()
+	default:
+		// [ ] { } step the period here too; the list follows once loaded
+		if step := m.periodStep(msg); step != nil {
+			m.gapView.cursor, m.gapView.offset = 0, 0
+			return m.stepPeriod(step)
+		}
+	}
+	return nil
+}
+
+// periodStep is the step a period key asks for, or nil.
+func (m *Model) periodStep(msg tea.KeyPressMsg) func(data.Period) data.Period {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.PrevMonth):
+		return func(p data.Period) data.Period { return p.Add(-1) }
+	case key.Matches(msg, k.NextMonth):
+		return func(p data.Period) data.Period { return p.Add(1) }
+	case key.Matches(msg, k.PrevReport):
+		return data.PrevReport
+	case key.Matches(msg, k.NextReport):
+		return data.NextReport
+	}
+	return nil
+}
+
+func (m *Model) moveGapList(d int) {
+	res := m.gapResults[m.period]
+	if res == nil || m.gapView == nil {
+		return
+	}
+	n := len(res.Gaps)
+	m.gapView.cursor = clamp(m.gapView.cursor+d, 0, max(n-1, 0))
+	m.gapView.offset = followCursor(m.gapView.cursor, m.gapView.offset, gapListRows(m.layout().body.h))
+}
+
+// jumpToGap leaves the gap list for the gap's area or unit on the board,
+// with the gap open in the band and its evidence marked.
+func (m *Model) jumpToGap() tea.Cmd {
+	res := m.gapResults[m.period]
+	if res == nil || len(res.Gaps) == 0 {
+		return nil
+	}
+	g := res.Gaps[clamp(m.gapView.cursor, 0, len(res.Gaps)-1)]
+	m.gapView = nil
+	m.footerH = m.footerHeight()
+	if m.filter != "" {
+		m.filter = ""
+		m.input.SetValue("")
+	}
+	if g.UnitID != 0 {
+		m.expanded[g.AreaID] = true
+	}
+	m.selectScope(g.Scope())
+	m.rebuildRows()
+	m.focus = paneGaps
+	for i, sg := range res.ForScope(g.Scope()) {
+		if sg.Rule == g.Rule && sg.AreaID == g.AreaID && sg.UnitID == g.UnitID && sg.Title == g.Title {
+			m.gapCursor = i
+			break
+		}
+	}
+	m.gapOpen, m.gapScroll = true, 0
+	cmd := m.ensureDetails()
+	m.showEvidence()
+	return cmd
 }

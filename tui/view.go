@@ -28,9 +28,12 @@ func (m *Model) render() string {
 	var b strings.Builder
 	b.WriteString(m.renderHeader(w))
 	b.WriteByte('\n')
-	if m.reader != nil {
+	switch {
+	case m.reader != nil:
 		b.WriteString(m.readerView().Render(w, lo.body.h))
-	} else {
+	case m.gapView != nil:
+		b.WriteString(m.gapListView().Render(w, lo.body.h))
+	default:
 		b.WriteString(m.renderBoard(lo))
 	}
 	b.WriteByte('\n')
@@ -75,6 +78,7 @@ func (m *Model) renderHeader(w int) string {
 func (m *Model) paneTitle(p paneID, short bool) string {
 	keys := [numPanes][2]string{
 		paneList:       {"board.pane.list", "board.tab.list"},
+		paneGaps:       {"board.pane.gaps", "board.tab.gaps"},
 		paneBudget:     {"board.pane.budget", "board.tab.budget"},
 		paneVolumes:    {"board.pane.volumes", "board.tab.volumes"},
 		paneNarratives: {"board.pane.narratives", "board.tab.narratives"},
@@ -86,11 +90,22 @@ func (m *Model) paneTitle(p paneID, short bool) string {
 }
 
 // titleLine is a region's first line: its name, marked when focused.
+// The gap band's title also counts the scope's gaps.
 func (m *Model) titleLine(p paneID, w int) string {
-	if m.focus == p {
-		return fit(m.theme.PaneTitleFocused.Paint("▸ "+m.paneTitle(p, false)+" "), w)
+	title := m.paneTitle(p, false)
+	suffix := ""
+	if p == paneGaps {
+		if gs, loaded := m.scopeGaps(); loaded {
+			suffix = " " + gapCountsText(gs, &m.theme, m.l)
+			if len(gs) > 0 && m.focus != paneGaps {
+				suffix += m.theme.Faint.Paint("  " + m.l.T("board.gap.hint"))
+			}
+		}
 	}
-	return fit(m.theme.PaneTitle.Paint("  "+m.paneTitle(p, false)), w)
+	if m.focus == p {
+		return fit(m.theme.PaneTitleFocused.Paint("▸ "+title+" ")+suffix, w)
+	}
+	return fit(m.theme.PaneTitle.Paint("  "+title)+suffix, w)
 }
 
 // tabLine names the panes that share one place, the visible one marked.
@@ -127,46 +142,58 @@ func (m *Model) renderBoard(lo layout) string {
 	if r := lo.list; r.w > 0 {
 		title := m.titleLine(paneList, r.w)
 		if lo.mode == layoutSingle {
-			title = m.tabLine([]paneID{paneList, paneBudget, paneVolumes, paneNarratives}, paneList, r.w)
+			title = m.tabLine(allTabs, paneList, r.w)
 		}
 		add(r, title, m.areaList().Render(r.w, r.h-1))
 	}
-	for p := paneBudget; p < numPanes; p++ {
+	for p := paneGaps; p < numPanes; p++ {
 		r := lo.panes[p]
-		if r.w == 0 {
+		if r.w == 0 || r.h == 0 {
 			continue
 		}
 		title := m.titleLine(p, r.w)
-		switch lo.mode {
-		case layoutMedium:
+		switch {
+		case lo.mode == layoutSingle:
+			title = m.tabLine(allTabs, p, r.w)
+		case lo.mode == layoutMedium && p != paneGaps:
 			title = m.tabLine([]paneID{paneBudget, paneVolumes, paneNarratives}, p, r.w)
-		case layoutSingle:
-			title = m.tabLine([]paneID{paneList, paneBudget, paneVolumes, paneNarratives}, p, r.w)
 		}
 		add(r, title, m.renderPane(p, r.w, r.h-1))
 	}
+	// Paint the regions into rows: each screen row is the regions that
+	// cover it, left to right, with a separator between neighbours.
 	sep := m.theme.Separator.Paint("│")
 	var b strings.Builder
-	for y := 0; y < lo.body.h; y++ {
-		if y > 0 {
+	for y := lo.body.y; y < lo.body.y+lo.body.h; y++ {
+		if y > lo.body.y {
 			b.WriteByte('\n')
 		}
-		for i, rg := range regions {
-			if i > 0 {
+		x := 0
+		for _, rg := range regions {
+			if y < rg.r.y || y >= rg.r.y+rg.r.h {
+				continue
+			}
+			if rg.r.x > x {
 				b.WriteString(sep)
 			}
-			if y < len(rg.lines) {
-				b.WriteString(rg.lines[y])
+			if i := y - rg.r.y; i < len(rg.lines) {
+				b.WriteString(rg.lines[i])
 			} else {
 				b.WriteString(strings.Repeat(" ", rg.r.w))
 			}
+			x = rg.r.x + rg.r.w
 		}
 	}
 	return b.String()
 }
 
+// allTabs are the tabs of a single-column screen.
+var allTabs = []paneID{paneList, paneGaps, paneBudget, paneVolumes, paneNarratives}
+
 func (m *Model) renderPane(p paneID, w, h int) string {
 	switch p {
+	case paneGaps:
+		return m.gapBand().Render(w, h)
 	case paneBudget:
 		return m.budgetPane().Render(w, h)
 	case paneVolumes:
@@ -178,15 +205,33 @@ func (m *Model) renderPane(p paneID, w, h int) string {
 }
 
 func (m *Model) areaList() areaList {
-	return areaList{th: &m.theme, l: m.l, rows: m.rows, cursor: m.cursor, offset: m.listOffset, focused: m.focus == paneList}
+	a := areaList{th: &m.theme, l: m.l, rows: m.rows, cursor: m.cursor, offset: m.listOffset, focused: m.focus == paneList}
+	if res := m.gapResults[m.period]; res != nil {
+		a.gaps = res.Counts
+	}
+	return a
+}
+
+func (m *Model) gapBand() gapBand {
+	gs, loaded := m.scopeGaps()
+	return gapBand{th: &m.theme, l: m.l, loaded: loaded, gaps: gs, cursor: m.gapCursor, open: m.gapOpen && len(gs) > 0,
+		scroll: m.gapScroll, focused: m.focus == paneGaps, showWhere: m.sel.IsArea()}
 }
 
 func (m *Model) budgetPane() budgetPane {
-	return budgetPane{th: &m.theme, l: m.l, detail: m.detail(m.sel), offset: m.scroll[paneBudget]}
+	return budgetPane{th: &m.theme, l: m.l, detail: m.detail(m.sel), offset: m.scroll[paneBudget], mark: marksOf(m.openGap()).accounts}
 }
 
 func (m *Model) volumesPane() volumesPane {
-	return volumesPane{th: &m.theme, l: m.l, detail: m.detail(m.sel), offset: m.scroll[paneVolumes]}
+	return volumesPane{th: &m.theme, l: m.l, detail: m.detail(m.sel), offset: m.scroll[paneVolumes], mark: marksOf(m.openGap()).measures}
+}
+
+func (m *Model) gapListView() gapListView {
+	v := gapListView{th: &m.theme, l: m.l, state: m.gapView, res: m.gapResults[m.period], period: m.period}
+	if m.ov != nil {
+		v.municipality = m.ov.Municipality.Name
+	}
+	return v
 }
 
 func (m *Model) narrativesPane() narrativesPane {
@@ -195,7 +240,7 @@ func (m *Model) narrativesPane() narrativesPane {
 		th: &m.theme, l: m.l, loading: loading, items: items, total: total,
 		from: m.period.Recent(6), to: m.period,
 		cursor: m.narrCursor, offset: m.narrOffset, focused: m.focus == paneNarratives,
-		showUnit: m.sel.IsArea(),
+		showUnit: m.sel.IsArea(), mark: marksOf(m.openGap()).narratives,
 	}
 }
 
@@ -214,9 +259,13 @@ func (m *Model) renderFooter(w int) string {
 		prefix += th.Highlight.Paint(l.T("board.filter.active", m.input.Value())) + th.Subtle.Paint(" "+l.T("board.filter.clear")) + "  "
 	}
 	var short, full = m.keys.ShortHelp(), m.keys.FullHelp()
-	if m.reader != nil {
+	switch {
+	case m.reader != nil:
 		rk := readerKeys{m.keys}
 		short, full = rk.ShortHelp(), rk.FullHelp()
+	case m.gapView != nil:
+		gk := gapListKeys{m.keys}
+		short, full = gk.ShortHelp(), gk.FullHelp()
 	}
 	hm := m.help
 	hm.SetWidth(max(w-2-width(prefix), 0))

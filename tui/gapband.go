@@ -1,0 +1,218 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/gaps"
+	"github.com/beredning/beredning/data/lang"
+)
+
+// The gap band stands above the three panes (a tab of its own when the
+// window is narrow). It lists the selected area's or unit's quality gaps,
+// most severe first; Enter opens one: its explanation and evidence, with
+// the evidence marked (») in the panes below.
+
+// gapBandRows is how many gaps the closed band shows before it scrolls.
+const gapBandRows = 4
+
+type gapBand struct {
+	th        *Theme
+	l         lang.Lang
+	loaded    bool
+	gaps      []gaps.Gap
+	cursor    int
+	open      bool
+	scroll    int
+	focused   bool
+	showWhere bool // the scope is an area: name each gap's unit
+}
+
+// severityWord is a severity as dots and word, "●●● hög", as narratives
+// show theirs.
+func severityWord(s data.Severity, th *Theme, l lang.Lang) string {
+	return severityGlyph(s, th) + " " + severityInk(s, th).Paint(l.Severity(s))
+}
+
+// severityWordWidth is the widest severity word, for aligned columns.
+func severityWordWidth(l lang.Lang) int {
+	w := 0
+	for _, s := range []data.Severity{data.SeverityHigh, data.SeverityMedium, data.SeverityLow} {
+		w = max(w, width(l.Severity(s))+4)
+	}
+	return w
+}
+
+// gapWhere is "Barn och unga › Utredningsenheten", or the unit alone.
+func gapWhere(g gaps.Gap, withArea bool) string {
+	switch {
+	case g.Unit == "":
+		return clean(g.Area)
+	case withArea:
+		return clean(g.Area) + " › " + clean(g.Unit)
+	}
+	return clean(g.Unit)
+}
+
+// gapLine is one gap in a list: "▲ hög   Title · Unit".
+func gapLine(g gaps.Gap, showWhere bool, th *Theme, l lang.Lang) string {
+	s := fit(severityWord(g.Severity, th, l), severityWordWidth(l)) + " " + clean(g.Title)
+	if showWhere && g.Unit != "" {
+		s += th.Subtle.Paint(" · " + clean(g.Unit))
+	}
+	return s
+}
+
+// gapDetail is an opened gap: rule and place, title, explanation, and the
+// evidence that made the rule fire.
+func gapDetail(g gaps.Gap, w int, th *Theme, l lang.Lang) []string {
+	w = max(w-2, 1)
+	var out []string
+	indent := func(lines []string, ink Ink) {
+		for _, s := range lines {
+			out = append(out, "  "+ink.Paint(s))
+		}
+	}
+	rule := l.T("gaps.rule." + g.Rule)
+	out = append(out, " "+severityWord(g.Severity, th, l)+th.Subtle.Paint(" · "+rule+" · "+gapWhere(g, true)))
+	indent(wrapLines(clean(g.Title), w, 3), th.Strong)
+	indent(wrapLines(clean(g.Explanation), w, 12), Ink{})
+	if len(g.Evidence) > 0 {
+		out = append(out, "  "+th.Subtle.Paint(l.T("board.gap.evidence")))
+		for _, ev := range g.Evidence {
+			s := clean(ev.Label)
+			if ev.Value != "" {
+				s += ": " + clean(ev.Value)
+			}
+			if ev.Unit != "" && ev.UnitID != g.UnitID {
+				s += " (" + clean(ev.Unit) + ")"
+			}
+			for i, part := range wrapLines(s, max(w-2, 1), 3) {
+				bullet := "• "
+				if i > 0 {
+					bullet = "  "
+				}
+				out = append(out, "  "+th.Highlight.Paint("»")+" "+bullet+part)
+			}
+		}
+	}
+	return out
+}
+
+// lines is the band's content below its title.
+func (b gapBand) lines(w int) []string {
+	th, l := b.th, b.l
+	if !b.loaded {
+		return []string{" " + th.Faint.Paint(l.T("board.loading"))}
+	}
+	if len(b.gaps) == 0 {
+		return nil
+	}
+	if b.open {
+		return gapDetail(b.gaps[clamp(b.cursor, 0, len(b.gaps)-1)], w, th, l)
+	}
+	out := make([]string, 0, len(b.gaps))
+	for i, g := range b.gaps {
+		s := " " + gapLine(g, b.showWhere, th, l)
+		if i == b.cursor && b.focused {
+			s = th.Selected.Over("▌" + fit(s[1:], w-1))
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (b gapBand) Render(w, h int) string {
+	lines := b.lines(w)
+	if b.open {
+		return window(lines, b.scroll, w, h)
+	}
+	vis := max(h, 1)
+	off := followCursor(b.cursor, clamp(b.scroll, 0, max(len(lines)-vis, 0)), vis)
+	return window(lines, off, w, h)
+}
+
+// contentHeight is how many lines the band wants below its title.
+func (b gapBand) contentHeight(w int) int {
+	switch {
+	case !b.loaded:
+		return 1
+	case len(b.gaps) == 0:
+		return 0
+	case b.open:
+		return len(b.lines(w))
+	}
+	return min(len(b.gaps), gapBandRows)
+}
+
+// gapCountsText is "3 · 2 hög, 1 medel", or the word for none.
+func gapCountsText(gs []gaps.Gap, th *Theme, l lang.Lang) string {
+	if len(gs) == 0 {
+		return l.T("board.gap.none")
+	}
+	counts := map[data.Severity]int{}
+	for _, g := range gs {
+		counts[g.Severity]++
+	}
+	var parts []string
+	for _, s := range []data.Severity{data.SeverityHigh, data.SeverityMedium, data.SeverityLow} {
+		if n := counts[s]; n > 0 {
+			parts = append(parts, severityInk(s, th).Paint(lang.Int(int64(n))+" "+l.Severity(s)))
+		}
+	}
+	return lang.Int(int64(len(gs))) + th.Subtle.Paint(" · ") + strings.Join(parts, th.Subtle.Paint(", "))
+}
+
+// gapMarker is the list's gap column: counts by severity behind the
+// severity's letter, which is the same in both languages (H hög/high,
+// M medel/medium, L låg/low): "H2 M1" is two high and one medium.
+func gapMarker(counts map[data.Severity]int, th *Theme) string {
+	var parts []string
+	for _, s := range []data.Severity{data.SeverityHigh, data.SeverityMedium, data.SeverityLow} {
+		if n := counts[s]; n > 0 {
+			parts = append(parts, severityInk(s, th).Paint(gapGlyph(s)+lang.Int(int64(n))))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// gapMarks is what an opened gap's evidence marks in the panes.
+type gapMarks struct {
+	accounts   map[data.Account]bool
+	measures   map[string]bool // measure keys, and "placeringar" for placements
+	narratives map[int64]bool
+}
+
+func marksOf(g *gaps.Gap) gapMarks {
+	var mk gapMarks
+	if g == nil {
+		return mk
+	}
+	mk.accounts, mk.measures, mk.narratives = map[data.Account]bool{}, map[string]bool{}, map[int64]bool{}
+	for _, ev := range g.Evidence {
+		switch ev.Kind {
+		case gaps.KindBudget:
+			if ev.Account != "" {
+				mk.accounts[ev.Account] = true
+			}
+		case gaps.KindIndicator, gaps.KindMeasure:
+			mk.measures[ev.MeasureKey] = true
+		case gaps.KindPlacement:
+			mk.measures[string(data.AccountPlacements)] = true
+		case gaps.KindNarrative:
+			mk.narratives[ev.NarrativeID] = true
+		}
+	}
+	return mk
+}
+
+// gapGlyph is a severity's letter in the gap marker.
+func gapGlyph(s data.Severity) string {
+	switch s {
+	case data.SeverityHigh:
+		return "H"
+	case data.SeverityMedium:
+		return "M"
+	}
+	return "L"
+}
