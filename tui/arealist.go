@@ -126,14 +126,16 @@ func (a areaList) Render(w, h int) string {
 	hdrDev, hdrPlac, hdrDots, hdrGaps := l.T("board.col.deviation"), l.T("board.col.placements"), l.T("board.col.dots"), l.T("board.col.gaps")
 	devW, placW, dotsW, gapsW := width(hdrDev), width(hdrPlac), width(hdrDots), width(hdrGaps)
 	const maxDots = 10
+	hdrDevShort := l.T("board.col.deviation_short")
+	devWide, devNarrow := devW, width(hdrDevShort)
 	for i, r := range a.rows {
+		cs[i].dev = "–"
 		if r.fig.HasBudget {
 			cs[i].dev = lang.SignedTkr(r.fig.Deviation()) + " " + deviationSymbol(r.fig.Deviation())
-		} else {
-			cs[i].dev = "–"
+			devNarrow = max(devNarrow, width(wholeTkr(r.fig.Deviation())))
 		}
 		cs[i].plac = placementCell(r.fig)
-		devW = max(devW, width(cs[i].dev))
+		devWide = max(devWide, width(cs[i].dev))
 		placW = max(placW, width(cs[i].plac))
 		if n := len(r.fig.Dots); n <= maxDots {
 			dotsW = max(dotsW, n)
@@ -145,9 +147,12 @@ func (a areaList) Render(w, h int) string {
 			gapsW = max(gapsW, width(cs[i].gaps))
 		}
 	}
-	// Drop columns, least telling first, until the name has room.
+	// Drop detail, least telling first, until the name has room: the
+	// deviation's decimal, the placements, dots beyond five, the gap
+	// marker, the dots.
 	const nameMin, unitPrefixW = 10, 5
-	showGaps, showPlac, showDots := true, true, true
+	devW = devWide
+	decimals, showGaps, showPlac, showDots := true, true, true, true
 	fixed := func() int {
 		n := unitPrefixW + 1 + devW
 		if showPlac {
@@ -163,6 +168,9 @@ func (a areaList) Render(w, h int) string {
 	}
 	if w-fixed() < nameMin && a.gaps == nil {
 		showGaps = false
+	}
+	if w-fixed() < nameMin {
+		decimals, devW, hdrDev = false, devNarrow, hdrDevShort
 	}
 	if w-fixed() < nameMin {
 		showPlac = false
@@ -226,8 +234,11 @@ func (a areaList) Render(w, h int) string {
 			name = th.Strong.Paint(name)
 		}
 		dev := cs[i].dev
-		if r.fig.HasBudget {
+		switch {
+		case r.fig.HasBudget && decimals:
 			dev = deviationCell(r.fig.Deviation(), th)
+		case r.fig.HasBudget:
+			dev = paintDeviation(r.fig.Deviation(), wholeTkr(r.fig.Deviation()), th)
 		}
 		dots := ""
 		if len(r.fig.Dots) <= maxDots && len(r.fig.Dots) <= dotsW {
@@ -247,4 +258,13 @@ func (a areaList) Render(w, h int) string {
 		lines = append(lines, s)
 	}
 	return block(lines, w, h)
+}
+
+// wholeTkr is a deviation in whole tkr with its symbol, for a narrow list.
+func wholeTkr(dev data.Money) string {
+	n := lang.Number(float64(dev.TkrTenths())/10, 0)
+	if dev.TkrTenths() >= 5 {
+		n = "+" + n
+	}
+	return n + " " + deviationSymbol(dev)
 }

@@ -66,7 +66,7 @@ func (p budgetPane) lines(w int) []string {
 	bar := col("", false, 3)
 	var pcts []float64
 	for _, r := range rows {
-		pcts = append(pcts, r.DeviationPct())
+		pcts = append(pcts, deviationPct(r))
 	}
 	scale := barScale(pcts[:n-1]...)
 	for i, r := range rows {
@@ -84,7 +84,7 @@ func (p budgetPane) lines(w int) []string {
 			outcome.cells[i], dev.cells[i], pct.cells[i] = "–", "–", "–"
 		} else {
 			dev.cells[i] = deviationCell(r.Deviation(), th)
-			pct.cells[i] = pctText(r.DeviationPct())
+			pct.cells[i] = pctText(deviationPct(r))
 		}
 		if r.HasForecast {
 			forecast.cells[i] = lang.TkrNumber(r.Forecast)
@@ -158,7 +158,7 @@ func (p budgetPane) lines(w int) []string {
 				if c.cells[i] == "" {
 					return ""
 				}
-				return deviationBar(r.DeviationPct(), scale, c.w, th)
+				return deviationBar(deviationPct(r), scale, c.w, th)
 			}
 			return c.cells[i]
 		})
@@ -193,6 +193,12 @@ func (p budgetPane) lines(w int) []string {
 		out = append(out, th.Faint.Paint(" "+s))
 	}
 	return out
+}
+
+// deviationPct is the deviation as a share of the budget's size, so that
+// its sign is the deviation's also on revenue lines (negative budgets).
+func deviationPct(b data.BudgetLine) float64 {
+	return data.Percent(b.Deviation(), b.BudgetYTD.Abs())
 }
 
 // pctText is a deviation in percent with its sign, "–" without budget.

@@ -54,13 +54,32 @@ func gapWhere(g gaps.Gap, withArea bool) string {
 	return clean(g.Unit)
 }
 
-// gapLine is one gap in a list: "▲ hög   Title · Unit".
-func gapLine(g gaps.Gap, showWhere bool, th *Theme, l lang.Lang) string {
-	s := fit(severityWord(g.Severity, th, l), severityWordWidth(l)) + " " + clean(g.Title)
-	if showWhere && g.Unit != "" {
-		s += th.Subtle.Paint(" · " + clean(g.Unit))
+// gapLine is one gap in a list: "●●● hög   Unit   Title"; whereW is the
+// width of the unit column (0: none).
+func gapLine(g gaps.Gap, whereW int, th *Theme, l lang.Lang) string {
+	s := fit(severityWord(g.Severity, th, l), severityWordWidth(l)) + " "
+	if whereW > 0 {
+		where := g.Unit
+		if where == "" {
+			where = l.T("board.gap.area_level")
+		}
+		s += th.Subtle.Paint(fit(clean(where), whereW)) + " "
 	}
-	return s
+	return s + clean(g.Title)
+}
+
+// gapWhereWidth is the unit column's width when an area's gaps are listed.
+func gapWhereWidth(gs []gaps.Gap, w int, l lang.Lang) int {
+	n := 0
+	for _, g := range gs {
+		if g.Unit != "" {
+			n = max(n, width(clean(g.Unit)))
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return min(max(n, width(l.T("board.gap.area_level"))), 24, max(w/4, 8))
 }
 
 // gapDetail is an opened gap: rule and place, title, explanation, and the
@@ -88,11 +107,11 @@ func gapDetail(g gaps.Gap, w int, th *Theme, l lang.Lang) []string {
 				s += " (" + clean(ev.Unit) + ")"
 			}
 			for i, part := range wrapLines(s, max(w-2, 1), 3) {
-				bullet := "• "
+				mark := th.Highlight.Paint("»")
 				if i > 0 {
-					bullet = "  "
+					mark = " "
 				}
-				out = append(out, "  "+th.Highlight.Paint("»")+" "+bullet+part)
+				out = append(out, "  "+mark+" "+part)
 			}
 		}
 	}
@@ -112,8 +131,12 @@ func (b gapBand) lines(w int) []string {
 		return gapDetail(b.gaps[clamp(b.cursor, 0, len(b.gaps)-1)], w, th, l)
 	}
 	out := make([]string, 0, len(b.gaps))
+	whereW := 0
+	if b.showWhere {
+		whereW = gapWhereWidth(b.gaps, w, l)
+	}
 	for i, g := range b.gaps {
-		s := " " + gapLine(g, b.showWhere, th, l)
+		s := " " + gapLine(g, whereW, th, l)
 		if i == b.cursor && b.focused {
 			s = th.Selected.Over("▌" + fit(s[1:], w-1))
 		}

@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/beredning/beredning/data"
-	"github.com/beredning/beredning/data/lang"
 )
 
 // The harness drives a Model the way the program does, synchronously:
@@ -137,5 +136,3 @@ func checkScreen(tb testing.TB, m *Model, what string) {
 		}
 	}
 }
-
-var _ = lang.SV

@@ -130,7 +130,7 @@ func bandWidth(w int) int {
 }
 
 func wideListWidth(w int) int   { return clamp(w*27/100, 40, 56) }
-func mediumListWidth(w int) int { return clamp(w*42/100, 32, 48) }
+func mediumListWidth(w int) int { return clamp(w*45/100, 32, 50) }
 
 // maxBandHeight keeps room for the panes under the band.
 func maxBandHeight(bodyH int) int { return max(2, min(bodyH*2/5, bodyH-6)) }

@@ -212,7 +212,7 @@ func (v readerView) figures(w int) []string {
 			out = append(out, " "+fit(l.T("board.budget.budget"), 10)+" "+right(lang.Tkr(b.BudgetYTD), w-13))
 			if b.MonthsWithOutcome > 0 {
 				out = append(out, " "+fit(l.T("board.budget.outcome"), 10)+" "+right(lang.Tkr(b.OutcomeYTD), w-13))
-				out = append(out, " "+fit(l.T("board.budget.deviation"), 10)+" "+right(deviationCell(b.Deviation(), th)+" "+pctText(b.DeviationPct()), w-13))
+				out = append(out, " "+fit(l.T("board.budget.deviation"), 10)+" "+right(deviationCell(b.Deviation(), th)+" "+pctText(deviationPct(b)), w-13))
 			}
 			if b.HasForecast {
 				out = append(out, " "+fit(l.T("board.budget.forecast"), 10)+" "+right(lang.Tkr(b.Forecast), w-13))

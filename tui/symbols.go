@@ -103,7 +103,11 @@ func deviationSymbol(dev data.Money) string {
 // deviationCell is a signed deviation in tkr with its symbol, painted by
 // its direction: "-1 234,5 ▲".
 func deviationCell(dev data.Money, th *Theme) string {
-	s := lang.SignedTkr(dev) + " " + deviationSymbol(dev)
+	return paintDeviation(dev, lang.SignedTkr(dev)+" "+deviationSymbol(dev), th)
+}
+
+// paintDeviation paints a deviation's text by its direction.
+func paintDeviation(dev data.Money, s string, th *Theme) string {
 	switch t := dev.TkrTenths(); {
 	case t < 0:
 		return th.Over.Paint(s)

@@ -129,6 +129,9 @@ func plainMarkdown(md string) string {
 	var parts []string
 	for _, line := range strings.Split(md, "\n") {
 		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "|") {
+			continue // a table says nothing in two preview lines
+		}
 		heading := strings.HasPrefix(line, "#")
 		line = strings.TrimLeft(line, "#>")
 		line = strings.TrimSpace(line)

@@ -53,10 +53,14 @@ func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
 	for _, r := range rows {
 		nameWant = max(nameWant, width(clean(r.name)))
 	}
-	nameWant = min(nameWant, 18)
+	nameWant = min(nameWant, 26)
 	sparkW := clamp(w-1-nameWant-valW-chgW-3, 0, 24)
-	if sparkW < 6 {
-		sparkW = 0
+	if sparkW < 8 {
+		// a short sparkline says little: take it from the names, down to 14
+		sparkW = clamp(w-1-min(nameWant, 14)-valW-chgW-3, 0, 8)
+		if sparkW < 6 {
+			sparkW = 0
+		}
 	}
 	nameW := w - 1 - valW - chgW - 2
 	if sparkW > 0 {
