@@ -44,3 +44,19 @@ func init() {
 		"cli.info.table.briefing_note":   {"Beredningsanteckningar", "Briefing notes"},
 	})
 }
+
+func init() {
+	lang.Register(map[string]lang.Text{
+		"cli.demo.summary":      {"bygg demokommunen (om den saknas) och öppna den", "build the demo municipality (if missing) and open it"},
+		"cli.demo.usage":        {"Användning: beredning demo [--db FIL] [--fresh] [--period ÅÅÅÅ-MM]\nUtan terminal byggs databasen och dess sökväg skrivs ut.", "Usage: beredning demo [--db FILE] [--fresh] [--period YYYY-MM]\nWithout a terminal the database is built and its path printed."},
+		"cli.demo.flag.db":      {"demodatabasens fil (annars i din cachekatalog)", "the demo database file (else in your cache directory)"},
+		"cli.demo.flag.fresh":   {"bygg om demodatabasen från början", "rebuild the demo database from scratch"},
+		"cli.demo.building":     {"Bygger demokommunen i %s …", "Building the demo municipality in %s …"},
+		"cli.demo.err":          {"Kunde inte bygga demokommunen i %s: %v", "Could not build the demo municipality in %s: %v"},
+		"cli.flag.period":       {"perioden att granska, ÅÅÅÅ-MM (annars senaste månaden med utfall)", "the period to review, YYYY-MM (else the latest month with outcome)"},
+		"cli.err.period":        {"Ogiltig period %q; skriv ÅÅÅÅ-MM, till exempel 2026-10.", "Invalid period %q; write YYYY-MM, for example 2026-10."},
+		"cli.open.summary":      {"öppna tavlan på din databas (standard)", "open the board on your database (the default)"},
+		"cli.open.usage":        {"Användning: beredning [open] [--db FIL] [--period ÅÅÅÅ-MM]", "Usage: beredning [open] [--db FILE] [--period YYYY-MM]"},
+		"cli.open.not_terminal": {"Tavlan behöver en terminal. För skript: beredning info, beredning gaps.", "The board needs a terminal. For scripts: beredning info, beredning gaps."},
+	})
+}

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/fixtures"
+	"github.com/beredning/beredning/tui"
+)
+
+func init() {
+	register(command{name: "demo", summary: "cli.demo.summary", usage: "cli.demo.usage", run: runDemo})
+	register(command{name: "open", summary: "cli.open.summary", usage: "cli.open.usage", run: runOpen})
+}
+
+// runDemo builds the demo municipality if it is missing, then opens it.
+func runDemo(e *env, args []string) int {
+	c := commands["demo"]
+	fs := e.flags(c)
+	db := fs.String("db", "", e.lang.T("cli.demo.flag.db"))
+	fresh := fs.Bool("fresh", false, e.lang.T("cli.demo.flag.fresh"))
+	period := fs.String("period", "", e.lang.T("cli.flag.period"))
+	rest, code := e.parse(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.err.args", rest))
+		return 2
+	}
+	path := *db
+	if path == "" {
+		path = demoPath()
+	}
+	if err := ensureDemo(e, path, *fresh); err != nil {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.demo.err", path, err))
+		return 1
+	}
+	if !e.isTerminal(os.Stdout) || !e.isTerminal(os.Stdin) {
+		fmt.Fprintln(e.stdout, path)
+		return 0
+	}
+	return e.openTUI(path, *period)
+}
+
+// demoPath is the demo database in the user's cache directory: it can be
+// rebuilt at any time, so it is cache, not data.
+func demoPath() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "beredning", "demo.db")
+}
+
+// ensureDemo builds the demo into a temporary file and renames it into
+// place, so an interrupted build never leaves a half-made database.
+func ensureDemo(e *env, path string, fresh bool) error {
+	if !fresh {
+		if _, err := os.Stat(path); err == nil {
+			return nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	tmp := path + ".building"
+	removeDB(tmp)
+	if e.isTerminal(os.Stderr) {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.demo.building", path))
+	}
+	s, err := data.Create(e.ctx, tmp)
+	if err != nil {
+		return err
+	}
+	if err := fixtures.Build(e.ctx, s, fixtures.DefaultSeed); err != nil {
+		s.Close()
+		removeDB(tmp)
+		return err
+	}
+	// Fold the WAL into the file so that one file is the whole database.
+	if _, err := s.DB().ExecContext(e.ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		s.Close()
+		removeDB(tmp)
+		return err
+	}
+	if err := s.Close(); err != nil {
+		removeDB(tmp)
+		return err
+	}
+	removeDB(path)
+	if err := os.Rename(tmp, path); err != nil {
+		removeDB(tmp)
+		return err
+	}
+	return nil
+}
+
+// removeDB removes a database file with its WAL and shared-memory files.
+func removeDB(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
+}
+
+// runOpen opens the board on a database.
+func runOpen(e *env, args []string) int {
+	c := commands["open"]
+	fs := e.flags(c)
+	db := fs.String("db", "", e.lang.T("cli.flag.db"))
+	period := fs.String("period", "", e.lang.T("cli.flag.period"))
+	rest, code := e.parse(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.err.args", rest))
+		return 2
+	}
+	path := e.dbPath(*db)
+	if !e.isTerminal(os.Stdout) {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.open.not_terminal"))
+		return 1
+	}
+	return e.openTUI(path, *period)
+}
+
+func (e *env) openTUI(path, period string) int {
+	s := e.openStore(path)
+	if s == nil {
+		return 1
+	}
+	defer s.Close()
+	var p data.Period
+	if period != "" {
+		var err error
+		if p, err = data.ParsePeriod(period); err != nil {
+			fmt.Fprintln(e.stderr, e.lang.T("cli.err.period", period))
+			return 2
+		}
+	}
+	if err := tui.Run(e.ctx, s, tui.Options{Lang: e.lang, NoColor: e.noColor, Period: p}); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return 1
+	}
+	return 0
+}
