@@ -155,15 +155,16 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 	// latest forecast up to P; then summed per konto in Go.
 	q := `WITH r AS (SELECT ifnull(unit_id, 0) AS u, account, period, budget, outcome, forecast
 			FROM budget WHERE ` + where + ` AND period BETWEEN ? AND ?),
-		f AS (SELECT u, account, forecast, row_number() OVER (PARTITION BY u, account ORDER BY period DESC) AS rn
-			FROM r WHERE period <= ? AND forecast IS NOT NULL)
+		last AS (SELECT u, account, max(period) AS period FROM r
+			WHERE period <= ? AND forecast IS NOT NULL GROUP BY u, account)
 		SELECT r.account,
 			ifnull(sum(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN r.budget END), 0),
 			ifnull(sum(CASE WHEN r.period <= ? THEN r.outcome END), 0),
 			count(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN 1 END),
 			sum(r.budget),
-			(SELECT f.forecast FROM f WHERE f.u = r.u AND f.account = r.account AND f.rn = 1)
-		FROM r GROUP BY r.u, r.account`
+			max(CASE WHEN r.period = last.period THEN r.forecast END)
+		FROM r LEFT JOIN last ON last.u = r.u AND last.account = r.account
+		GROUP BY r.u, r.account`
 	args = append(args, p.YearStart(), p.YearEnd(), p, p, p, p)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {

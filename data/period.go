@@ -18,12 +18,24 @@ func NewPeriod(year int, month time.Month) Period {
 // ParsePeriod reads the canonical form "2026-10". Importers accept more
 // forms; this is the store's own spelling.
 func ParsePeriod(s string) (Period, error) {
-	var y, m int
+	// Parsed by hand: periods are scanned from every row a screen reads.
+	bad := func() (Period, error) { return 0, fmt.Errorf("period %q: want YYYY-MM", s) }
 	if len(s) != 7 || s[4] != '-' {
-		return 0, fmt.Errorf("period %q: want YYYY-MM", s)
+		return bad()
 	}
-	if _, err := fmt.Sscanf(s, "%4d-%2d", &y, &m); err != nil || y < 1900 || y > 2999 || m < 1 || m > 12 {
-		return 0, fmt.Errorf("period %q: want YYYY-MM", s)
+	n := 0
+	for i, c := range []byte(s) {
+		if i == 4 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return bad()
+		}
+		n = n*10 + int(c-'0')
+	}
+	y, m := n/100, n%100
+	if y < 1900 || y > 2999 || m < 1 || m > 12 {
+		return bad()
 	}
 	return NewPeriod(y, time.Month(m)), nil
 }

@@ -41,7 +41,7 @@ CREATE TABLE budget (
     FOREIGN KEY (area_id, unit_id) REFERENCES unit(area_id, id)
 );
 CREATE UNIQUE INDEX budget_key ON budget(area_id, ifnull(unit_id, 0), period, account);
-CREATE INDEX budget_period ON budget(period, area_id);
+CREATE INDEX budget_period ON budget(period, area_id); -- one period, every area
 
 CREATE TABLE placement (
     id           INTEGER PRIMARY KEY,
@@ -58,7 +58,7 @@ CREATE TABLE placement (
     FOREIGN KEY (area_id, unit_id) REFERENCES unit(area_id, id)
 );
 CREATE UNIQUE INDEX placement_key ON placement(area_id, ifnull(unit_id, 0), period, kind);
-CREATE INDEX placement_period ON placement(period, area_id);
+CREATE INDEX placement_period ON placement(period, area_id); -- one period, every area
 
 -- A measure is one series across periods: known measures by key, others by
 -- their normalised name, and any of them by a stable code when files give one.
@@ -87,7 +87,9 @@ CREATE TABLE measure_value (
     FOREIGN KEY (area_id, unit_id) REFERENCES unit(area_id, id)
 );
 CREATE UNIQUE INDEX measure_value_key ON measure_value(measure_id, area_id, ifnull(unit_id, 0), period);
-CREATE INDEX measure_value_period ON measure_value(period, area_id);
+CREATE INDEX measure_value_period ON measure_value(period, area_id); -- one period, every area
+CREATE INDEX measure_value_area ON measure_value(area_id, unit_id, period); -- one area or unit, with history
+-- (budget, placement and narrative are served by their natural keys, which lead with area_id)
 
 CREATE TABLE narrative (
     id       INTEGER PRIMARY KEY,
@@ -104,7 +106,7 @@ CREATE TABLE narrative (
     FOREIGN KEY (area_id, unit_id) REFERENCES unit(area_id, id)
 );
 CREATE UNIQUE INDEX narrative_key ON narrative(area_id, ifnull(unit_id, 0), period, type, title);
-CREATE INDEX narrative_period ON narrative(period, area_id);
+CREATE INDEX narrative_period ON narrative(period, area_id); -- one period, every area
 
 -- Gap thresholds and other tunables; default_value is what `reset` restores.
 CREATE TABLE setting (
