@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"fmt"
+	"time"
 )
 
 // Meeting is a sammanträde of the committee.
@@ -41,8 +43,12 @@ type AgendaDocument struct {
 // meeting on the same date.
 func (t *Tx) PutMeeting(m Meeting) (int64, error) {
 	ctx, tx := t.ctx, t.tx
+	day, err := time.Parse(time.DateOnly, m.Date)
+	if err != nil {
+		return 0, fmt.Errorf("meeting date %q: want YYYY-MM-DD", m.Date)
+	}
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO meeting(date, time, place, notice_date, title) VALUES (?, ?, ?, ?, ?)
+	err = tx.QueryRowContext(ctx, `INSERT INTO meeting(date, time, place, notice_date, title) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT(date) DO UPDATE SET time = excluded.time, place = excluded.place,
 			notice_date = excluded.notice_date, title = excluded.title
 		RETURNING id`, m.Date, m.Time, m.Place, nullString(m.NoticeDate), m.Title).Scan(&id)
@@ -55,7 +61,7 @@ func (t *Tx) PutMeeting(m Meeting) (int64, error) {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM agenda_item WHERE meeting_id = ?`, id); err != nil {
 		return 0, err
 	}
-	year := m.Date[:4]
+	year := day.Year()
 	for _, it := range m.Items {
 		var itemID int64
 		err := tx.QueryRowContext(ctx, `INSERT INTO agenda_item(meeting_id, ordinal, paragraph, year, title, kind, closed, proposal, period, area_id)
