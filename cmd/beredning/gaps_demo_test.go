@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/fixtures"
+)
+
+// `beredning gaps --period 2026-10 --format json` on the demo reports the
+// scenarios of DOMAIN.md under the rule ids one would expect.
+func TestGapsOnTheDemo(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	s, err := data.Create(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fixtures.Build(ctx, s, fixtures.DefaultSeed); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, out, errs := runCLI(t, "gaps", "--db", path, "--period", "2026-10", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Municipality string
+		Period       string
+		Gaps         []struct{ Rule, Area, Unit, Severity string }
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range doc.Gaps {
+		got = append(got, g.Rule+"@"+g.Area+"/"+g.Unit+":"+g.Severity)
+	}
+	sort.Strings(got)
+	want := []string{
+		"balance_by_vacancy@Barn och unga/Mottagningsenheten:hog",                // scenario 5
+		"deadline_breach@Barn och unga/Utredningsenheten barn och unga:hog",      // scenario 1
+		"green_with_shortfall@Barn och unga/Utredningsenheten barn och unga:hog", // scenario 1
+		"green_with_shortfall@Försörjningsstöd/Försörjningsstödsenheten:hog",     // scenario 3
+		"placement_surge@Barn och unga/Utredningsenheten barn och unga:medel",    // scenario 2, explained
+		"silence@Vuxen missbruk/:hog",                                            // scenario 4
+	}
+	if doc.Municipality != fixtures.MunicipalityName || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\n  %s\nwant:\n  %s", doc.Municipality, strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+	// The default period is the demo's latest month with outcome.
+	if code, out, _ := runCLI(t, "gaps", "--db", path); code != 0 || !strings.Contains(out, "oktober 2026") {
+		t.Errorf("default period: exit %d\n%s", code, out)
+	}
+}
