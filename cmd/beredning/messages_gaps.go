@@ -18,7 +18,6 @@ func init() {
 			"The period %s is not in the database. It holds data for %s – %s; the latest month with outcome: %s.",
 		},
 		"cli.gaps.failed": {"Kunde inte beräkna kvalitetsluckorna: %v", "Could not compute the quality gaps: %v"},
-		"cli.gaps.none":   {"ingen", "none"},
 
 		"cli.settings.summary": {"visa och ändra trösklarna för kvalitetsluckorna", "show and change the quality-gap thresholds"},
 		"cli.settings.usage": {

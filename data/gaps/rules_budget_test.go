@@ -83,10 +83,11 @@ func TestUnexplainedDeviation(t *testing.T) {
 			b.months(U, data.AccountStaff, "2025-01", "2025-12", 1000, 1100)
 			b.months(U, data.AccountStaff, "2026-01", "2026-10", 1000, 1000)
 		}, want: nil},
-		{name: "a month without outcome: no budget rule fires", period: "2026-11", build: all(staff(U, 1000, 1070), func(b *builder) {
+		{name: "a month without outcome: no budget rule fires, the others do", period: "2026-11", build: all(staff(U, 1000, 1070), func(b *builder) {
 			b.budget(U, "2026-11", data.AccountStaff, 1000, noOutcome)
 			b.measure(U, "2026-11", data.MeasureVacancies, 3)
-		}), want: nil},
+			b.measure(U, "2026-11", data.MeasureInvOverdue, 2)
+		}), want: []string{"deadline_breach@" + U + ":medel"}},
 	})
 }
 
