@@ -1,0 +1,159 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Headers, enumerated values and measure names are matched after folding:
+// lower case, å/ä/ö as a/a/o (and other accents dropped), a unit in
+// brackets set aside, and spaces, hyphens and dots as underscores. So
+// "Sjukfrånvaro (%)", "sjukfranvaro" and "Sjukfrånvaro %" meet.
+
+// foldRune maps a letter to its plain lower-case ASCII form, or 0 when the
+// rune is a separator.
+func foldRune(r rune) rune {
+	switch r {
+	case 'å', 'ä', 'à', 'á', 'â', 'ã', 'Å', 'Ä', 'À', 'Á', 'Â', 'Ã':
+		return 'a'
+	case 'ö', 'ø', 'ò', 'ó', 'ô', 'õ', 'Ö', 'Ø', 'Ò', 'Ó', 'Ô', 'Õ':
+		return 'o'
+	case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
+		return 'e'
+	case 'ü', 'ù', 'ú', 'û', 'Ü', 'Ù', 'Ú', 'Û':
+		return 'u'
+	case 'í', 'ì', 'î', 'ï', 'Í', 'Ì', 'Î', 'Ï':
+		return 'i'
+	case 'ç', 'Ç':
+		return 'c'
+	case 'ñ', 'Ñ':
+		return 'n'
+	case '%':
+		return '%'
+	}
+	if r < utf8.RuneSelf {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return 0
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return unicode.ToLower(r)
+	}
+	return 0
+}
+
+// fold is the matching form of a name: "Konsulentstött familjehem" →
+// "konsulentstott_familjehem". A "%" becomes "_pct".
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	sep := false
+	for _, r := range s {
+		f := foldRune(r)
+		if f == 0 {
+			sep = b.Len() > 0
+			continue
+		}
+		if f == '%' {
+			if b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			b.WriteString("pct")
+			sep = false
+			continue
+		}
+		if sep {
+			b.WriteByte('_')
+			sep = false
+		}
+		b.WriteRune(f)
+	}
+	return b.String()
+}
+
+// splitUnit sets aside a unit in brackets at the end: "Budget (tkr)" →
+// "Budget", "tkr". A name that is only brackets keeps them.
+func splitUnit(s string) (name, unit string) {
+	s = strings.TrimSpace(s)
+	for _, p := range [][2]string{{"(", ")"}, {"[", "]"}} {
+		if strings.HasSuffix(s, p[1]) {
+			if i := strings.LastIndex(s, p[0]); i > 0 {
+				return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1 : len(s)-1])
+			}
+		}
+	}
+	return s, ""
+}
+
+// unitSuffixes are units written into a folded name: "utfall_tkr".
+var unitSuffixes = []string{"tkr", "mnkr", "mkr", "kr", "pct", "procent", "antal", "st"}
+
+// foldName folds a header or measure name and sets its unit aside, whether
+// it came in brackets or as a suffix: "Utfall (tkr)" and "utfall_tkr" are
+// both "utfall", "tkr".
+func foldName(s string) (key, unit string) {
+	name, u := splitUnit(s)
+	key = fold(name)
+	if u != "" {
+		return key, fold(u)
+	}
+	for _, suf := range unitSuffixes {
+		if strings.HasSuffix(key, "_"+suf) {
+			return strings.TrimSuffix(key, "_"+suf), suf
+		}
+	}
+	return key, ""
+}
+
+// similar tells whether two folded names are close enough to be the same
+// name mistyped: equal after dropping separators, or a small edit apart.
+func similar(a, b string) bool {
+	a, b = strings.ReplaceAll(a, "_", ""), strings.ReplaceAll(b, "_", "")
+	if a == b {
+		return true
+	}
+	n := min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
+	switch {
+	case n >= 10:
+		return editDistance(a, b, 2) <= 2
+	case n >= 5:
+		return editDistance(a, b, 1) <= 1
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance, giving up (returning limit+1)
+// once it must exceed limit.
+func editDistance(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

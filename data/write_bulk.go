@@ -1,0 +1,302 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// Large imports (a million budget rows) spend most of their time in
+// per-statement overhead when every row is its own upsert. WriteBulk and
+// the Put…s functions below write many rows per statement, with the same
+// natural keys and the same "only when something differs" updates as the
+// single-row Put functions in write.go.
+
+// bulkCacheKiB is the page cache a bulk transaction's connection gets.
+const bulkCacheKiB = 16 * 1024
+
+// WriteBulk is Write for large imports. The transaction runs on a
+// connection of its own whose temporary store is in memory — set before
+// BEGIN, because SQLite decides where statement journals go when the
+// transaction starts — and whose page cache is larger. SQLite's own
+// foreign-key checks are off on that connection (they cost a third of a
+// million-row import); instead the Put…s functions below refuse any row
+// whose area, unit or measure id this transaction does not know, which
+// holds the same guarantee for the rows they write. The settings are
+// restored before the connection goes back to the pool.
+func (s *Store) WriteBulk(ctx context.Context, fn func(*Tx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var tempStore, cacheSize, foreignKeys int64
+	for q, dst := range map[string]*int64{`PRAGMA temp_store`: &tempStore, `PRAGMA cache_size`: &cacheSize, `PRAGMA foreign_keys`: &foreignKeys} {
+		if err := conn.QueryRowContext(ctx, q).Scan(dst); err != nil {
+			return err
+		}
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -%d`, bulkCacheKiB)); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA temp_store = %d; PRAGMA foreign_keys = %d; PRAGMA cache_size = %d`,
+		tempStore, foreignKeys, cacheSize))
+
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	t := &Tx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, maxID: map[string]int64{},
+		areas: map[string]int64{}, units: map[[2]any]int64{}, measures: map[string]int64{}, codes: map[string]int64{}}
+	defer func() {
+		for _, st := range t.stmts {
+			st.Close()
+		}
+	}()
+	if err := t.load(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	bulkRefs.Store(t, &knownIDs{})
+	defer bulkRefs.Delete(t)
+	if err := fn(t); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// BulkCounts is what a Put…s call did to its rows.
+type BulkCounts struct {
+	New, Changed, Unchanged int
+}
+
+// Add sums counts.
+func (c *BulkCounts) Add(o BulkCounts) {
+	c.New += o.New
+	c.Changed += o.Changed
+	c.Unchanged += o.Unchanged
+}
+
+// bulkChunk is how many rows go into one statement. SQLite allows 32 766
+// parameters; 256 rows of at most 10 columns stay well below.
+const bulkChunk = 256
+
+// putMany upserts rows in chunks. Inserted rows get ids above the table's
+// current maximum, so per chunk new = the rise of max(id) and changed =
+// rows affected - new. The rows of one call must have distinct natural
+// keys; two rows with one key in the same statement would be counted wrong.
+func (t *Tx) putMany(table, head, tail string, cols, n int, args func(i int, dst []any) []any) (BulkCounts, error) {
+	var c BulkCounts
+	buf := make([]any, 0, cols*bulkChunk)
+	before, err := t.maxIDOf(table)
+	if err != nil {
+		return c, err
+	}
+	for start := 0; start < n; start += bulkChunk {
+		end := min(start+bulkChunk, n)
+		st, err := t.stmt(head + valuesList(cols, end-start) + tail)
+		if err != nil {
+			return c, err
+		}
+		buf = buf[:0]
+		for i := start; i < end; i++ {
+			buf = args(i, buf)
+		}
+		res, err := st.ExecContext(t.ctx, buf...)
+		if err != nil {
+			return c, err
+		}
+		affected, err := res.RowsAffected()
+		if err != nil {
+			return c, err
+		}
+		after, err := t.maxIDOf(table)
+		if err != nil {
+			return c, err
+		}
+		added := int(after - before)
+		c.New += added
+		c.Changed += int(affected) - added
+		c.Unchanged += end - start - int(affected)
+		before = after
+	}
+	return c, nil
+}
+
+func (t *Tx) maxIDOf(table string) (int64, error) {
+	st, err := t.stmt(`SELECT ifnull(max(id), 0) FROM ` + table)
+	if err != nil {
+		return 0, err
+	}
+	var m int64
+	err = st.QueryRowContext(t.ctx).Scan(&m)
+	return m, err
+}
+
+// knownIDs are the ids a bulk row may refer to: the areas, units and
+// measures the transaction loaded or created. Rebuilt when they grow.
+type knownIDs struct {
+	nAreas, nUnits, nMeasures int
+	areas, measures           map[int64]bool
+	units                     map[[2]int64]bool // area, unit
+}
+
+// bulkRefs maps a transaction to its knownIDs; a Tx has no field for
+// them because write.go is not this file's to change.
+var bulkRefs sync.Map // *Tx → *knownIDs
+
+func (t *Tx) refs() *knownIDs {
+	v, ok := bulkRefs.Load(t)
+	if !ok {
+		return nil // a Write transaction: SQLite checks foreign keys itself
+	}
+	k := v.(*knownIDs)
+	if k.nAreas != len(t.areas) || k.areas == nil {
+		k.areas = make(map[int64]bool, len(t.areas))
+		for _, id := range t.areas {
+			k.areas[id] = true
+		}
+		k.nAreas = len(t.areas)
+	}
+	if k.nUnits != len(t.units) || k.units == nil {
+		k.units = make(map[[2]int64]bool, len(t.units))
+		for key, id := range t.units {
+			if area, ok := key[0].(int64); ok {
+				k.units[[2]int64{area, id}] = true
+			}
+		}
+		k.nUnits = len(t.units)
+	}
+	if k.nMeasures != len(t.measures) || k.measures == nil {
+		k.measures = make(map[int64]bool, len(t.measures))
+		for _, id := range t.measures {
+			k.measures[id] = true
+		}
+		k.nMeasures = len(t.measures)
+	}
+	return k
+}
+
+// checkScope is the foreign-key check the bulk connection leaves out.
+func (k *knownIDs) checkScope(s Scope) error {
+	if k == nil {
+		return nil
+	}
+	if !k.areas[s.AreaID] {
+		return fmt.Errorf("area %d is not in the database", s.AreaID)
+	}
+	if s.UnitID != 0 && !k.units[[2]int64{s.AreaID, s.UnitID}] {
+		return fmt.Errorf("unit %d of area %d is not in the database", s.UnitID, s.AreaID)
+	}
+	return nil
+}
+
+// periodArg boxes a period's text once per period, not once per row.
+type periodArgs map[Period]any
+
+func (pa periodArgs) arg(p Period) any {
+	v, ok := pa[p]
+	if !ok {
+		v = p.String()
+		pa[p] = v
+	}
+	return v
+}
+
+func valuesList(cols, rows int) string {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+	var b strings.Builder
+	b.Grow(rows * (len(one) + 2))
+	for i := 0; i < rows; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(one)
+	}
+	return b.String()
+}
+
+// PutBudgets writes budget rows by their natural keys, many per statement.
+func (t *Tx) PutBudgets(rows []BudgetRow) (BulkCounts, error) {
+	refs := t.refs()
+	for _, r := range rows {
+		if r.Period.IsZero() || r.Account == "" {
+			return BulkCounts{}, fmt.Errorf("budget row without period or konto")
+		}
+		if err := refs.checkScope(r.Scope); err != nil {
+			return BulkCounts{}, err
+		}
+	}
+	periods, accounts := periodArgs{}, map[Account]any{}
+	return t.putMany("budget", `INSERT INTO budget(area_id, unit_id, period, account, budget, outcome, forecast) VALUES `,
+		` ON CONFLICT(area_id, ifnull(unit_id, 0), period, account) DO UPDATE SET
+			budget = excluded.budget, outcome = excluded.outcome, forecast = excluded.forecast
+		WHERE budget IS NOT excluded.budget OR outcome IS NOT excluded.outcome OR forecast IS NOT excluded.forecast`,
+		7, len(rows), func(i int, dst []any) []any {
+			r := &rows[i]
+			acct, ok := accounts[r.Account]
+			if !ok {
+				acct = string(r.Account)
+				accounts[r.Account] = acct
+			}
+			return append(dst, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), acct, int64(r.Budget),
+				nullMoney(r.Outcome), nullMoney(r.Forecast))
+		})
+}
+
+// PutPlacements writes placement rows by their natural keys.
+func (t *Tx) PutPlacements(rows []PlacementRow) (BulkCounts, error) {
+	refs := t.refs()
+	for _, r := range rows {
+		if r.Period.IsZero() || r.Kind == "" || r.TargetGroup == "" {
+			return BulkCounts{}, fmt.Errorf("placement row without period, insats or målgrupp")
+		}
+		if err := refs.checkScope(r.Scope); err != nil {
+			return BulkCounts{}, err
+		}
+	}
+	periods := periodArgs{}
+	return t.putMany("placement", `INSERT INTO placement(area_id, unit_id, period, kind, target_group, ongoing, started, ended, care_days, cost) VALUES `,
+		` ON CONFLICT(area_id, ifnull(unit_id, 0), period, kind) DO UPDATE SET
+			target_group = excluded.target_group, ongoing = excluded.ongoing, started = excluded.started,
+			ended = excluded.ended, care_days = excluded.care_days, cost = excluded.cost
+		WHERE target_group IS NOT excluded.target_group OR ongoing IS NOT excluded.ongoing
+			OR started IS NOT excluded.started OR ended IS NOT excluded.ended
+			OR care_days IS NOT excluded.care_days OR cost IS NOT excluded.cost`,
+		10, len(rows), func(i int, dst []any) []any {
+			r := &rows[i]
+			return append(dst, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), string(r.Kind), string(r.TargetGroup), r.Ongoing,
+				nullInt(r.Started), nullInt(r.Ended), nullInt(r.CareDays), nullMoney(r.Cost))
+		})
+}
+
+// PutMeasures writes measure values by their natural keys.
+func (t *Tx) PutMeasures(rows []MeasureRow) (BulkCounts, error) {
+	refs := t.refs()
+	for _, r := range rows {
+		if r.Period.IsZero() || r.MeasureID == 0 {
+			return BulkCounts{}, fmt.Errorf("measure row without period or measure")
+		}
+		if err := refs.checkScope(r.Scope); err != nil {
+			return BulkCounts{}, err
+		}
+		if refs != nil && !refs.measures[r.MeasureID] {
+			return BulkCounts{}, fmt.Errorf("measure %d is not in the database", r.MeasureID)
+		}
+	}
+	periods := periodArgs{}
+	return t.putMany("measure_value", `INSERT INTO measure_value(measure_id, area_id, unit_id, period, reported_name, value, target, direction, status) VALUES `,
+		` ON CONFLICT(measure_id, area_id, ifnull(unit_id, 0), period) DO UPDATE SET
+			reported_name = excluded.reported_name, value = excluded.value, target = excluded.target,
+			direction = excluded.direction, status = excluded.status
+		WHERE reported_name IS NOT excluded.reported_name OR value IS NOT excluded.value
+			OR target IS NOT excluded.target OR direction IS NOT excluded.direction OR status IS NOT excluded.status`,
+		9, len(rows), func(i int, dst []any) []any {
+			r := &rows[i]
+			return append(dst, r.MeasureID, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), r.ReportedName, r.Value,
+				nullFloat(r.Target), nullString(string(r.Direction)), nullString(string(r.Status)))
+		})
+}
