@@ -451,4 +451,3 @@ func (imp *importer) log(tx *data.Tx, files []*fileState) error {
 	}
 	return nil
 }
-
