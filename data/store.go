@@ -106,7 +106,10 @@ func dsn(path string) string {
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(10000)") // a second process waits instead of failing
 	q.Set("_txlock", "immediate")
-	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+	// A "file:" URI, so SQLite decodes %XX escapes: a path may hold the
+	// characters that would otherwise start a query or a fragment.
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
+	return "file:" + escaped + "?" + q.Encode()
 }
 
 // Open opens an existing database and brings its schema up to date.

@@ -108,6 +108,25 @@ func TestReopenKeepsDataAndVersion(t *testing.T) {
 	}
 }
 
+func TestPathsWithURICharacters(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "100% säker?#")
+	path := filepath.Join(dir, "a%20b?.db")
+	s, err := data.Create(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the file is not where it was asked to be: %v", err)
+	}
+	s, err = data.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+}
+
 func TestOpenMissingFile(t *testing.T) {
 	_, err := data.Open(context.Background(), filepath.Join(t.TempDir(), "nope.db"))
 	if !errors.Is(err, data.ErrNoDatabase) {
