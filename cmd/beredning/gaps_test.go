@@ -95,7 +95,7 @@ func TestGapsJSON(t *testing.T) {
 func TestGapsDefaultPeriodAndFormats(t *testing.T) {
 	db := gapsDB(t)
 	code, out, errs := runCLI(t, "gaps", "--db", db)
-	if code != 0 || !strings.Contains(out, "Kvalitetsluckor – Testby kommun – oktober 2026") || !strings.Contains(out, "3 luckor") {
+	if code != 0 || !strings.Contains(out, "Kvalitetsglapp – Testby kommun – oktober 2026") || !strings.Contains(out, "3 glapp") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
 	for i, line := range strings.Split(out, "\n") {
@@ -129,7 +129,7 @@ func TestGapsNoGapsExitsZero(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errs := runCLI(t, "gaps", "--db", path)
-	if code != 0 || !strings.Contains(out, "Inga kvalitetsluckor i oktober 2026") || errs != "" {
+	if code != 0 || !strings.Contains(out, "Inga kvalitetsglapp i oktober 2026") || errs != "" {
 		t.Errorf("exit %d\n%s\n%s", code, out, errs)
 	}
 	code, out, _ = runCLI(t, "gaps", "--db", path, "--format", "json")

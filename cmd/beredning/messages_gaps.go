@@ -4,7 +4,7 @@ import "github.com/beredning/beredning/data/lang"
 
 func init() {
 	lang.Register(map[string]lang.Text{
-		"cli.gaps.summary": {"visa kvalitetsluckorna för en period", "show the quality gaps of a period"},
+		"cli.gaps.summary": {"visa kvalitetsglappen för en period", "show the quality gaps of a period"},
 		"cli.gaps.usage": {
 			"Användning: beredning gaps [--db FIL] [--period ÅÅÅÅ-MM] [--format table|json|md]\n\nVisar var punkterna och budgeten säger en sak medan berättelser, volymer och lagkrav säger en annan.\nUtan --period: senaste månaden med utfall. Trösklarna ändras med: beredning settings",
 			"Usage: beredning gaps [--db FILE] [--period YYYY-MM] [--format table|json|md]\n\nShows where the dots and the budget say one thing while narratives, volumes and legal limits say another.\nWithout --period: the latest month with outcome. Change the thresholds with: beredning settings",
@@ -17,14 +17,14 @@ func init() {
 			"Perioden %s finns inte i databasen. Den har uppgifter för %s – %s; senaste månad med utfall: %s.",
 			"The period %s is not in the database. It holds data for %s – %s; the latest month with outcome: %s.",
 		},
-		"cli.gaps.failed": {"Kunde inte beräkna kvalitetsluckorna: %v", "Could not compute the quality gaps: %v"},
+		"cli.gaps.failed": {"Kunde inte beräkna kvalitetsglappen: %v", "Could not compute the quality gaps: %v"},
 
-		"cli.settings.summary": {"visa och ändra trösklarna för kvalitetsluckorna", "show and change the quality-gap thresholds"},
+		"cli.settings.summary": {"visa och ändra trösklarna för kvalitetsglappen", "show and change the quality-gap thresholds"},
 		"cli.settings.usage": {
 			"Användning: beredning settings [--db FIL] [list | set NYCKEL VÄRDE | reset NYCKEL]\n\n  list                 visa alla inställningar (standard)\n  set NYCKEL VÄRDE     ändra en inställning\n  reset NYCKEL         återställ standardvärdet",
 			"Usage: beredning settings [--db FILE] [list | set KEY VALUE | reset KEY]\n\n  list                 show every setting (the default)\n  set KEY VALUE        change a setting\n  reset KEY            restore its default",
 		},
-		"cli.settings.heading":     {"Trösklar för kvalitetsluckorna (* = ändrad från standard):", "Quality-gap thresholds (* = changed from the default):"},
+		"cli.settings.heading":     {"Trösklar för kvalitetsglappen (* = ändrad från standard):", "Quality-gap thresholds (* = changed from the default):"},
 		"cli.settings.col.key":     {"NYCKEL", "KEY"},
 		"cli.settings.col.value":   {"VÄRDE", "VALUE"},
 		"cli.settings.col.default": {"STANDARD", "DEFAULT"},

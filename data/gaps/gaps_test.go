@@ -177,7 +177,7 @@ func TestOutputs(t *testing.T) {
 			t.Errorf("table line %d is %d wide: %q", i, n, line)
 		}
 	}
-	for _, s := range []string{"Kvalitetsluckor – Testby kommun – oktober 2026", "HÖG", "deadline_breach", "Underlag:", "budget − utfall"} {
+	for _, s := range []string{"Kvalitetsglapp – Testby kommun – oktober 2026", "HÖG", "deadline_breach", "Underlag:", "budget − utfall"} {
 		if !strings.Contains(tb.String(), s) {
 			t.Errorf("table lacks %q:\n%s", s, tb.String())
 		}
@@ -202,7 +202,7 @@ func TestOutputs(t *testing.T) {
 
 	var none bytes.Buffer
 	gaps.WriteTable(&none, gaps.Result{Municipality: "X", Period: data.MustPeriod("2026-10")}, lang.SV, 100)
-	if !strings.Contains(none.String(), "Inga kvalitetsluckor i oktober 2026") {
+	if !strings.Contains(none.String(), "Inga kvalitetsglapp i oktober 2026") {
 		t.Errorf("%s", none.String())
 	}
 }

@@ -17,10 +17,10 @@ import (
 
 func init() {
 	lang.Register(map[string]lang.Text{
-		"gaps.out.heading":    {"Kvalitetsluckor – %s – %s", "Quality gaps – %s – %s"},
-		"gaps.out.count":      {"%d luckor: %d hög, %d medel, %d låg.", "%d gaps: %d high, %d medium, %d low."},
-		"gaps.out.count1":     {"1 lucka.", "1 gap."},
-		"gaps.out.none":       {"Inga kvalitetsluckor i %s.", "No quality gaps in %s."},
+		"gaps.out.heading":    {"Kvalitetsglapp – %s – %s", "Quality gaps – %s – %s"},
+		"gaps.out.count":      {"%d glapp: %d hög, %d medel, %d låg.", "%d gaps: %d high, %d medium, %d low."},
+		"gaps.out.count1":     {"1 glapp.", "1 gap."},
+		"gaps.out.none":       {"Inga kvalitetsglapp i %s.", "No quality gaps in %s."},
 		"gaps.out.sign":       {"Avvikelse = budget − utfall: positiv är under budget.", "Deviation = budget − outcome: positive is under budget."},
 		"gaps.out.rule":       {"Regel", "Rule"},
 		"gaps.out.severity":   {"Allvarlighet", "Severity"},
