@@ -191,3 +191,38 @@ func verbs(s string) string {
 	}
 	return string(out)
 }
+
+// A cached demo from another version of the generator is rebuilt; a
+// database of one's own at the demo path is never replaced.
+func TestDemoRebuildsAStaleDemoOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if code, _, errs := runCLI(t, "demo", "--db", path); code != 0 {
+		t.Fatal(errs)
+	}
+	db, _ := sql.Open("sqlite", path)
+	db.Exec(`UPDATE import_log SET sha256 = 'from an older version' WHERE kind = 'demo'`)
+	db.Close()
+	if code, _, errs := runCLI(t, "demo", "--db", path); code != 0 {
+		t.Fatal(errs)
+	}
+	db, _ = sql.Open("sqlite", path)
+	var sum string
+	db.QueryRow(`SELECT sha256 FROM import_log WHERE kind = 'demo'`).Scan(&sum)
+	db.Close()
+	if sum == "from an older version" {
+		t.Error("a stale demo was not rebuilt")
+	}
+
+	own := filepath.Join(t.TempDir(), "own.db")
+	runCLI(t, "init", "--db", own)
+	if code, _, errs := runCLI(t, "demo", "--db", own); code != 0 {
+		t.Fatal(errs)
+	}
+	db, _ = sql.Open("sqlite", own)
+	var areas int
+	db.QueryRow(`SELECT count(*) FROM area`).Scan(&areas)
+	db.Close()
+	if areas != 0 {
+		t.Error("demo replaced a database that was not a demo")
+	}
+}

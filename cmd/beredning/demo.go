@@ -62,7 +62,9 @@ func demoPath() string {
 func ensureDemo(e *env, path string, fresh bool) error {
 	if !fresh {
 		if _, err := os.Stat(path); err == nil {
-			return nil
+			if isCurrentDemo(e, path) {
+				return nil
+			}
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -100,6 +102,27 @@ func ensureDemo(e *env, path string, fresh bool) error {
 		return err
 	}
 	return nil
+}
+
+// isCurrentDemo tells whether the file is a demo this version would build:
+// a demo from another version of the generator is cache to rebuild. A file
+// that is not a demo at all is left to the open that follows, which explains.
+func isCurrentDemo(e *env, path string) bool {
+	s, err := data.Open(e.ctx, path)
+	if err != nil {
+		return true
+	}
+	defer s.Close()
+	log, err := s.ImportLog(e.ctx, 1000)
+	if err != nil {
+		return true
+	}
+	for _, l := range log {
+		if l.Kind == "demo" {
+			return l.SHA256 == fixtures.DemoSHA256(fixtures.DefaultSeed)
+		}
+	}
+	return true // someone's own database at the demo path: never replace it
 }
 
 // removeDB removes a database file with its WAL and shared-memory files.
