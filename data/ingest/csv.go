@@ -54,14 +54,15 @@ func (c *csvReader) readLine() (line []byte, err error) {
 	if errors.Is(err, bufio.ErrBufferFull) {
 		// Longer than the buffer: gather it, up to the record limit.
 		long := append([]byte(nil), line...)
+		size := len(line)
 		for errors.Is(err, bufio.ErrBufferFull) {
 			line, err = c.br.ReadSlice(c.delim)
+			size += len(line)
 			if len(long) <= c.maxRecord {
 				long = append(long, line...)
 			}
 		}
-		if len(long) > c.maxRecord {
-			size := len(long)
+		if size > c.maxRecord {
 			if err == nil || err == io.EOF {
 				c.line++
 			}

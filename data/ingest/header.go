@@ -105,6 +105,32 @@ func (h *header) kind() (Kind, bool) {
 	return best, bestScore >= 0 && !tie
 }
 
+// guess is the kind whose own columns (not område, enhet, period) the
+// header has most of, when one kind leads; "" otherwise.
+func (h *header) guess() Kind {
+	var best Kind
+	bestScore, tie := 0, false
+	for _, k := range Kinds {
+		spec := kindSpecs[k]
+		score := 0
+		for _, c := range append(spec.required, spec.optional...) {
+			if h.has(c) && c != colArea && c != colUnit && c != colPeriod {
+				score++
+			}
+		}
+		switch {
+		case score > bestScore:
+			best, bestScore, tie = k, score, false
+		case score == bestScore && score > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
 // missing lists the required columns of a kind the header lacks.
 func (h *header) missing(k Kind) []string {
 	var out []string

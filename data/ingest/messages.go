@@ -52,6 +52,10 @@ func init() {
 			"bladet har ingen känd form: namnet säger inte vad det är, och rubrikerna passar ingen av budget, placeringar, mått och berättelser (första raden: %s)",
 			"the sheet has no known shape: its name does not say what it is, and its headers fit none of budget, placements, measures and narratives (first row: %s)",
 		},
+		"import.err.no_kind": {
+			"rubrikraden säger inte vad tabellen är; en tabell med budget har konto och budget, placeringar har insats och antal, mått har matt och varde, berättelser har typ och rubrik (rubrikraden har: %s)",
+			"the header row does not say what the table is; a budget table has konto and budget, placements have insats and antal, measures have matt and varde, narratives have typ and rubrik (the header row has: %s)",
+		},
 		"import.err.missing_columns":  {"kolumner saknas för %s: %s (rubrikraden har: %s)", "columns missing for %s: %s (the header row has: %s)"},
 		"import.err.duplicate_column": {`kolumnerna "%s" och "%s" betyder båda %s`, `the columns "%s" and "%s" both mean %s`},
 		"import.err.extra_fields": {
@@ -95,7 +99,6 @@ func init() {
 		"import.warn.similar_area":    {`nytt område "%s" liknar det befintliga "%s"; stavfel?`, `new area "%s" resembles the existing "%s"; a typo?`},
 		"import.warn.similar_unit":    {`ny enhet "%s" i %s liknar den befintliga "%s"; stavfel?`, `new unit "%s" in %s resembles the existing "%s"; a typo?`},
 		"import.warn.duplicate_same":  {"raden upprepar rad %d med samma värden; den räknas som oförändrad", "the row repeats line %d with the same values; it counts as unchanged"},
-		"import.warn.example_row":     {"mallens exempelrad (område \"Exempel …\") hoppades över", "the template's example row (område \"Exempel …\") was skipped"},
 		"import.warn.extra_cell":      {"värde utan rubrik; det lästes inte", "value without a header; it was not read"},
 		"import.warn.money_unit":      {"kolumnen är i %s och räknas om till tkr", "the column is in %s and is converted to tkr"},
 		"import.warn.no_rows":         {"inga rader att läsa in", "no rows to import"},

@@ -117,9 +117,22 @@ func similar(a, b string) bool {
 	if a == b {
 		return true
 	}
+	// Names that differ only in their numbers ("Grupp 1", "Grupp 2") are
+	// different on purpose.
+	noDigits := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	if noDigits(a) == noDigits(b) {
+		return false
+	}
 	n := min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
 	switch {
-	case n >= 10:
+	case n >= 8:
 		return editDistance(a, b, 2) <= 2
 	case n >= 5:
 		return editDistance(a, b, 1) <= 1

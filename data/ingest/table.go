@@ -32,7 +32,6 @@ type tableState struct {
 	// once per table
 	warnedAccount map[string]bool
 	accounts      map[string]data.Account // as written → key
-	warnedExample bool
 	stopped       bool
 }
 
@@ -109,13 +108,9 @@ func (t *tableState) consume(line int, cells []string) bool {
 			break
 		}
 	}
-	if isExample(r.get(colArea)) {
+	if isExample(r.get(colArea)) { // counted in the summary, not warned about
 		t.sum.Rows--
 		t.sum.Skipped++
-		if !t.warnedExample {
-			t.warnedExample = true
-			t.problem(false, line, -1, "", "", "import.warn.example_row")
-		}
 		return true
 	}
 	switch t.kind {
@@ -160,7 +155,15 @@ func (t *tableState) findHeader(line int, cells []string) bool {
 		}
 	}
 	if kind == "" {
-		t.noHeader()
+		kind = h.guess() // the kind the columns come closest to; its missing columns are then named
+	}
+	if kind == "" {
+		if t.excel {
+			t.noHeader()
+		} else {
+			t.stopped = true
+			t.problem(true, line, -1, "", "", "import.err.no_kind", h.found(cells))
+		}
 		return false
 	}
 	return t.useHeader(line, cells, h, kind)
@@ -214,10 +217,11 @@ func (t *tableState) noHeader() {
 // finish writes what is pending and notes a table without rows.
 func (t *tableState) finish() error {
 	if t.hdr == nil {
-		if !t.stopped && t.excel {
-			return nil // an empty sheet is no table
-		}
-		if !t.stopped {
+		switch {
+		case t.stopped:
+		case t.seen > 0: // rows, but none a header
+			t.noHeader()
+		case !t.excel: // an empty sheet is no table; an empty file is an error
 			t.problem(true, 0, -1, "", "", "import.err.empty")
 		}
 		return nil
