@@ -77,6 +77,9 @@ func (c *csvReader) readLine() (line []byte, err error) {
 		return nil, err
 	}
 	c.line++
+	if len(line) > c.maxRecord+2 {
+		return nil, &csvError{line: c.line, key: "import.err.line_too_long", args: []any{sizeText(int64(len(line))), sizeText(int64(c.maxRecord))}}
+	}
 	line = bytes.TrimSuffix(line, []byte{c.delim})
 	if c.delim == '\n' {
 		line = bytes.TrimSuffix(line, []byte{'\r'})
