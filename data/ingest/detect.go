@@ -89,6 +89,7 @@ type textSource struct {
 	sep   byte
 	delim byte
 	enc   textEncoding
+	lines int // lines already read (Excel's "sep=" line)
 }
 
 const sniffSize = 64 << 10
@@ -127,8 +128,8 @@ func openText(raw io.Reader) (*textSource, error) {
 	first = bytes.TrimSpace(first)
 	if len(first) == 5 && bytes.EqualFold(first[:4], []byte("sep=")) {
 		ts.sep = first[4]
-		line, _ := ts.r.ReadSlice(ts.delim)
-		_ = line
+		ts.r.ReadSlice(ts.delim)
+		ts.lines = 1
 		return ts, nil
 	}
 	ts.sep = detectSeparator(head, ts.delim)

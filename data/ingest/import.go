@@ -69,6 +69,7 @@ type tableRef struct {
 // fileState is one file being read.
 type fileState struct {
 	path, display string
+	inFolder      bool // found by searching a folder, not named
 	size          int64
 	hash          hash.Hash
 	errors        int
@@ -287,6 +288,9 @@ func (imp *importer) expand(paths []string) []*fileState {
 		sort.Strings(found)
 		for _, f := range found {
 			add(f, f)
+			if len(out) > 0 && out[len(out)-1].path == f {
+				out[len(out)-1].inFolder = true
+			}
 		}
 	}
 	return out
@@ -375,7 +379,7 @@ func (imp *importer) readCSV(f *fileState, r io.Reader) error {
 	base := strings.TrimSuffix(filepath.Base(f.path), filepath.Ext(f.path))
 	nameKind, _ := kindFromName(base)
 	t := imp.newTable(f, "", nameKind, "", false, false)
-	cr := &csvReader{br: ts.r, sep: ts.sep, delim: ts.delim, maxRecord: defaultMaxRecord, enc: ts.enc}
+	cr := &csvReader{br: ts.r, sep: ts.sep, delim: ts.delim, maxRecord: defaultMaxRecord, enc: ts.enc, line: ts.lines}
 	for {
 		fields, line, err := cr.Read()
 		if err == io.EOF {

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -423,3 +424,78 @@ func TestFolderSkipsOtherFiles(t *testing.T) {
 }
 
 var _ = data.Period(0)
+
+// TestLargeFile: more rows than a batch, with new areas and units coming
+// all the way through, so rows are written while the next are read (run
+// with -race).
+func TestLargeFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("sep=;\nomrade;enhet;period;konto;budget;utfall\n")
+	n := 0
+	for a := 0; a < 5; a++ {
+		for u := 0; u < 20; u++ {
+			for m := 1; m <= 12; m++ {
+				for _, k := range []string{"personal", "ovrigt", "intakter"} {
+					fmt.Fprintf(&b, "Område %d;Enhet %d;2026-%02d;%s;%d,5;%d\n", a, u, m, k, n, n%7)
+					n++
+				}
+			}
+		}
+	}
+	p := writeFile(t, t.TempDir(), "budget.csv", []byte(b.String()))
+	s := newStore(t)
+	rep := mustImport(t, s, Options{}, p)
+	if tot := rep.Totals(); tot.New != n || tot.AreasCreated != 5 || tot.UnitsCreated != 100 || tot.Warnings != 0 {
+		t.Errorf("%d rows: %+v", n, tot)
+	}
+	if count(t, s, "budget") != n {
+		t.Errorf("budget rows %d", count(t, s, "budget"))
+	}
+	if b, _, _ := budgetOf(t, s, "Område 4", "Enhet 19", "2026-12", "intakter"); b != int64(n-1)*100000+50000 {
+		t.Errorf("last row budget %d", b)
+	}
+	// A bad value on the last line is found, located after the sep= line.
+	bad := strings.TrimSuffix(b.String(), "\n") + "x\n"
+	p2 := writeFile(t, t.TempDir(), "budget.csv", []byte(bad))
+	rep, err := importPaths(t, newStore(t), Options{}, p2)
+	if !errors.Is(err, ErrRefused) || len(rep.Errors) != 1 || rep.Errors[0].Line != n+2 {
+		t.Errorf("%v %+v", err, rep.Errors)
+	}
+	// The bulk connection's settings are put back.
+	var fk int
+	queryRow(t, s, `PRAGMA foreign_keys`, nil, &fk)
+	if fk != 1 {
+		t.Errorf("foreign_keys = %d after an import", fk)
+	}
+}
+
+// TestXLSXLocation: an XLSX error names sheet, row, column and cell.
+func TestXLSXLocation(t *testing.T) {
+	f, err := Template()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetSheetRow("Budget", "A3", &[]any{"Barn och unga", "", "2026-10", "Personal", 10, "tio", nil})
+	path := filepath.Join(t.TempDir(), "mall.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := importPaths(t, newStore(t), Options{}, path)
+	want := `mall.xlsx, blad "Budget", rad 3, kolumn "Utfall (tkr)" (F3): "tio" är inget tal`
+	if !errors.Is(err, ErrRefused) || !strings.Contains(rep.RenderErrors(lang.SV), want) {
+		t.Errorf("%v\n%s", err, rep.RenderErrors(lang.SV))
+	}
+}
+
+func TestMarkdownInFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "README.md", []byte("# Underlag\n\nLäs mig.\n"))
+	writeFile(t, dir, "budget.csv", []byte("omrade;period;konto;budget\nX;2026-10;personal;1\n"))
+	rep := mustImport(t, newStore(t), Options{}, dir)
+	if len(rep.Warnings) != 1 || rep.Warnings[0].Key != "import.warn.md_skipped" {
+		t.Errorf("%v", rep.Warnings)
+	}
+	if _, err := importPaths(t, newStore(t), Options{}, filepath.Join(dir, "README.md")); !errors.Is(err, ErrRefused) {
+		t.Errorf("a named Markdown file without front matter was accepted")
+	}
+}

@@ -17,12 +17,11 @@ import (
 // have been written by then; with an error the import is rolled back.
 
 type keyEntry struct {
-	area, unit uint32
-	what       uint32 // konto, insats or measure
-	period     uint16 // months since minYear
-	table      uint16
-	line       uint32
-	hash       uint32 // of the values; equal hashes are taken as equal values
+	scope uint64 // area << 32 | unit
+	what  uint32 // konto, insats or measure (a small number) << 16 | months since minYear
+	line  uint32
+	table uint16
+	hash  uint32 // of the values; equal hashes are taken as equal values
 }
 
 const keyChunk = 1 << 15
@@ -33,16 +32,19 @@ type keyLog struct {
 }
 
 func (k *keyLog) add(r *rowCtx, sc data.Scope, p data.Period, what uint32, hash uint64) {
+	if what > 0xffff { // more than 65 535 kontos, insatser or measures in one import
+		what = 0xffff
+	}
 	table := r.t.file.tableIdx(r.t)
 	if table > 0xffff {
 		table = 0xffff
 	}
-	e := keyEntry{area: uint32(sc.AreaID), unit: uint32(sc.UnitID), what: what,
-		period: uint16(int(p) - minYear*12), table: uint16(table), line: uint32(r.line), hash: uint32(hash ^ hash>>32)}
+	e := keyEntry{scope: uint64(sc.AreaID)<<32 | uint64(uint32(sc.UnitID)), what: what<<16 | uint32(uint16(int(p)-minYear*12)),
+		table: uint16(table), line: uint32(r.line), hash: uint32(hash ^ hash>>32)}
 	n := len(k.chunks)
 	if n == 0 || len(k.chunks[n-1]) == keyChunk {
 		if n > 0 {
-			slices.SortFunc(k.chunks[n-1], compareKeys)
+			sortKeys(k.chunks[n-1])
 		}
 		k.chunks = append(k.chunks, make([]keyEntry, 0, min(keyChunk, 64<<n)))
 		n++
@@ -56,13 +58,17 @@ func (k *keyLog) add(r *rowCtx, sc data.Scope, p data.Period, what uint32, hash 
 
 // compareKeys orders by key, then in the order rows were read.
 func compareKeys(a, b keyEntry) int {
-	return cmp.Or(cmp.Compare(a.area, b.area), cmp.Compare(a.unit, b.unit), cmp.Compare(a.what, b.what),
-		cmp.Compare(a.period, b.period), cmp.Compare(a.table, b.table), cmp.Compare(a.line, b.line))
+	return cmp.Or(cmp.Compare(a.scope, b.scope), cmp.Compare(a.what, b.what), cmp.Compare(a.table, b.table), cmp.Compare(a.line, b.line))
 }
 
-func (e keyEntry) sameKey(o keyEntry) bool {
-	return e.area == o.area && e.unit == o.unit && e.what == o.what && e.period == o.period
+// sortKeys sorts a chunk; files are often in key order already.
+func sortKeys(c []keyEntry) {
+	if !slices.IsSortedFunc(c, compareKeys) {
+		slices.SortFunc(c, compareKeys)
+	}
 }
+
+func (e keyEntry) sameKey(o keyEntry) bool { return e.scope == o.scope && e.what == o.what }
 
 // mergeHeap yields the sorted chunks' entries in one order.
 type mergeHeap struct {
@@ -89,7 +95,7 @@ func (k *keyLog) check(imp *importer) {
 	if len(k.chunks) == 0 {
 		return
 	}
-	slices.SortFunc(k.chunks[len(k.chunks)-1], compareKeys)
+	sortKeys(k.chunks[len(k.chunks)-1])
 	h := &mergeHeap{chunks: k.chunks, pos: make([]int, len(k.chunks))}
 	for i, c := range k.chunks {
 		if len(c) > 0 {

@@ -47,6 +47,10 @@ func (imp *importer) readMarkdown(f *fileState, r io.Reader) error {
 		first++
 	}
 	if first == len(lines) || strings.TrimSpace(lines[first]) != "---" {
+		if f.inFolder { // a README or notes beside the data: not a narrative
+			t.problem(false, 0, -1, "", "", "import.warn.md_skipped")
+			return nil
+		}
 		t.problem(true, first+1, -1, "", "", "import.err.md_front_matter")
 		return nil
 	}

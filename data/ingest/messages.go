@@ -103,6 +103,7 @@ func init() {
 		"import.warn.money_unit":      {"kolumnen är i %s och räknas om till tkr", "the column is in %s and is converted to tkr"},
 		"import.warn.no_rows":         {"inga rader att läsa in", "no rows to import"},
 		"import.warn.about":           {`avser "%s" är varken ett konto eller ett mått; det sparas som "%s"`, `avser "%s" is neither a konto nor a measure; it is kept as "%s"`},
+		"import.warn.md_skipped":      {"hoppades över: Markdown utan front matter är ingen berättelse", "skipped: Markdown without front matter is not a narrative"},
 		"import.warn.skipped_file":    {"hoppades över: inte CSV, XLSX eller Markdown", "skipped: not CSV, XLSX or Markdown"},
 		"import.warn.more":            {"fler varningar visas inte", "further warnings are not shown"},
 

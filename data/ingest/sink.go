@@ -28,6 +28,7 @@ type sink struct {
 	measureRaw  map[[2]string]int64
 	accountIDs  map[data.Account]uint32       // konto keys as small numbers
 	kindIDs     map[data.PlacementKind]uint32 // and insats keys
+	measureIDs  map[int64]uint32              // and measure ids
 
 	// Natural keys written in this import, checked for duplicates at the end.
 	budgetKeys, placementKeys, measureKeys keyLog
@@ -69,6 +70,7 @@ func newSink(imp *importer, tx *data.Tx) *sink {
 		unitByName: map[unitKey]int64{}, units: map[int64][]namedID{},
 		measureIdx: map[string]string{}, measureByID: map[string]int64{}, codes: map[string]int64{},
 		measureRaw: map[[2]string]int64{}, accountIDs: map[data.Account]uint32{}, kindIDs: map[data.PlacementKind]uint32{},
+		measureIDs: map[int64]uint32{},
 		budgetKeys: keyLog{what: "import.key.budget"}, placementKeys: keyLog{what: "import.key.placeringar"},
 		measureKeys:   keyLog{what: "import.key.matt"},
 		seenNarrative: map[string]seenAt{}, seed: maphash.MakeSeed(), pending: &batch{}}
@@ -343,7 +345,12 @@ func (s *sink) measure(r *rowCtx, area, unit, name, code string, row data.Measur
 	}
 	h := mix(mix(mix(mix(3, math.Float64bits(row.Value)), optFloat(row.Target)),
 		maphash.String(s.seed, string(row.Direction))), maphash.String(s.seed, string(row.Status)))
-	s.measureKeys.add(r, sc, row.Period, uint32(id), h)
+	what, ok := s.measureIDs[id]
+	if !ok {
+		what = uint32(len(s.measureIDs) + 1)
+		s.measureIDs[id] = what
+	}
+	s.measureKeys.add(r, sc, row.Period, what, h)
 	s.pending.measures = append(s.pending.measures, row)
 	if len(s.pending.measures) >= batchSize {
 		s.flushAsync(r.t.sum)
