@@ -1,8 +1,3 @@
-// Package ingest reads what municipalities have — CSV and XLSX tables from
-// Excel and from finance and case systems, and Markdown narratives — into
-// the store, as FORMATS.md describes: forgiving about the form, strict
-// about the content, one transaction per import, and every problem
-// located by file, line, column and value.
 package ingest
 
 import (
