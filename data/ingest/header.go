@@ -62,9 +62,19 @@ func mapHeader(cells []string, line int) *header {
 func (h *header) has(c column) bool { return h.index[c] != 0 }
 
 // looksLikeHeader: a row that names where and when (område and period),
-// or any row that makes a kind certain.
+// or three columns of FORMATS.md, or that makes a kind certain. A title
+// row above the header names none.
 func (h *header) looksLikeHeader() bool {
 	if h.has(colArea) && h.has(colPeriod) {
+		return true
+	}
+	n := 0
+	for c := column(0); c < numColumns; c++ {
+		if h.has(c) {
+			n++
+		}
+	}
+	if n >= 3 {
 		return true
 	}
 	_, ok := h.kind()

@@ -499,3 +499,11 @@ func TestMarkdownInFolder(t *testing.T) {
 		t.Errorf("a named Markdown file without front matter was accepted")
 	}
 }
+
+func TestHeaderWithoutArea(t *testing.T) {
+	p := writeFile(t, t.TempDir(), "budget.csv", []byte("Enhet;Period;Konto;Budget\nX;2026-10;personal;1\n"))
+	rep, err := importPaths(t, newStore(t), Options{}, p)
+	if !errors.Is(err, ErrRefused) || !strings.Contains(rep.RenderErrors(lang.SV), "budget.csv, rad 1: kolumner saknas för budget: område") {
+		t.Errorf("%v\n%s", err, rep.RenderErrors(lang.SV))
+	}
+}
