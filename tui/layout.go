@@ -129,7 +129,7 @@ func bandWidth(w int) int {
 	return 0
 }
 
-func wideListWidth(w int) int   { return clamp(w*27/100, 40, 56) }
+func wideListWidth(w int) int   { return clamp(w*27/100, 36, 56) }
 func mediumListWidth(w int) int { return clamp(w*45/100, 32, 50) }
 
 // maxBandHeight keeps room for the panes under the band.

@@ -103,7 +103,7 @@ func (p narrativesPane) item(i, w int) []string {
 		head, titleLine = ink.Over(head), ink.Over(titleLine)
 	}
 	out := []string{head, titleLine}
-	preview := wrapLines(plainMarkdown(n.Text), max(w-3, 1), narrativeItemLines-3)
+	preview := wrapLines(plainMarkdown(n.Text, (narrativeItemLines-2)*w*2), max(w-3, 1), narrativeItemLines-3)
 	for j := 0; j < narrativeItemLines-3; j++ {
 		s := ""
 		if j < len(preview) {

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -13,8 +14,24 @@ import (
 
 const ellipsis = "…"
 
-// width is the display width of s, ANSI sequences not counted.
-func width(s string) int { return ansi.StringWidth(s) }
+// width is the display width of s, ANSI sequences not counted. Plain
+// ASCII, most cells of the board, is measured by its length.
+func width(s string) int {
+	if isPlainASCII(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
+}
+
+// isPlainASCII tells printable ASCII without escape sequences.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' {
+			return false
+		}
+	}
+	return true
+}
 
 // clean makes text safe to measure: tabs and control characters become
 // spaces, line breaks too (callers that keep lines split first).
@@ -55,9 +72,22 @@ func fit(s string, w int) string {
 		n = width(s)
 	}
 	if n < w {
-		s += strings.Repeat(" ", w-n)
+		s += spaces(w - n)
 	}
 	return s
+}
+
+var blanks = strings.Repeat(" ", 512)
+
+// spaces is n spaces, without allocating for the usual widths.
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
+	return strings.Repeat(" ", n)
 }
 
 // right aligns s to the right of w cells (cut from the right if too long).
@@ -123,11 +153,18 @@ func fold(s string) string {
 	return b.String()
 }
 
+var markdownMarks = strings.NewReplacer("**", "", "__", "", "`", "")
+
 // plainMarkdown reduces a narrative's Markdown to running text for the
-// preview lines: markers dropped, lines joined.
-func plainMarkdown(md string) string {
+// preview lines: markers dropped, lines joined. It stops after about
+// limit bytes, since a preview shows only its first lines.
+func plainMarkdown(md string, limit int) string {
 	var parts []string
-	for _, line := range strings.Split(md, "\n") {
+	n := 0
+	for line := range strings.SplitSeq(md, "\n") {
+		if n > limit {
+			break
+		}
 		line = strings.TrimSpace(line)
 		if strings.HasPrefix(line, "|") {
 			continue // a table says nothing in two preview lines
@@ -141,9 +178,10 @@ func plainMarkdown(md string) string {
 		for _, p := range []string{"- ", "* ", "+ "} {
 			line = strings.TrimPrefix(line, p)
 		}
-		line = strings.NewReplacer("**", "", "__", "", "`", "").Replace(line)
+		line = markdownMarks.Replace(line)
 		if line != "" {
 			parts = append(parts, line)
+			n += len(line) + 1
 		}
 	}
 	return clean(strings.Join(parts, " "))
@@ -154,6 +192,15 @@ func plainMarkdown(md string) string {
 func wrapLines(text string, w, n int) []string {
 	if w <= 0 || n <= 0 || text == "" {
 		return nil
+	}
+	// Only the first n lines are kept: wrap no more text than can fill
+	// them (a cell is at most four bytes), plus a word to know it goes on.
+	if limit := (n+1)*w*4 + 64; len(text) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
 	}
 	lines := strings.Split(ansi.Wrap(text, w, ""), "\n")
 	if len(lines) > n {

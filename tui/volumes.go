@@ -155,7 +155,8 @@ func indicatorLines(d *data.Detail, w int, mark map[string]bool, th *Theme, l la
 	}
 	vals := make([]string, len(d.Indicators))
 	targets := make([]string, len(d.Indicators))
-	valW, tgtW := 0, 0
+	short := make([]string, len(d.Indicators))
+	valW, tgtW, shortW := 0, 0, 0
 	for i, in := range d.Indicators {
 		vals[i] = lang.Value(in.Value)
 		cmp := "≥"
@@ -163,7 +164,12 @@ func indicatorLines(d *data.Detail, w int, mark map[string]bool, th *Theme, l la
 			cmp = "≤"
 		}
 		targets[i] = l.T("board.vol.target", cmp, lang.Value(in.Target))
-		valW, tgtW = max(valW, width(vals[i])), max(tgtW, width(targets[i]))
+		short[i] = cmp + " " + lang.Value(in.Target)
+		valW, tgtW, shortW = max(valW, width(vals[i])), max(tgtW, width(targets[i])), max(shortW, width(short[i]))
+	}
+	// narrow: the target without its word, so the names keep some room
+	if w-1-1-1-valW-1-tgtW-1 < 14 {
+		targets, tgtW = short, shortW
 	}
 	wordW := 0
 	for _, in := range d.Indicators {

@@ -1,0 +1,143 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/beredning/beredning/data/lang"
+)
+
+// Golden screens of the demo, run through a real tea.Program by teatest:
+// commands run in goroutines and their messages come back as they would
+// in a terminal. The golden is the final frame as text (monochrome, ANSI
+// stripped), so a diff reads like the screen. Update with -update.
+
+// probeMsg asks, on the program's own goroutine, whether the board has
+// everything it shows loaded.
+type probeMsg struct{ ready chan bool }
+
+// settled tells whether nothing the screen shows is still loading.
+func (m *Model) settled() bool {
+	if m.ov == nil || !m.pending.IsZero() || m.gapResults[m.period] == nil {
+		return false
+	}
+	if m.sel.AreaID != 0 && m.detail(m.sel) == nil {
+		return false
+	}
+	if m.reader != nil && m.detail(m.reader.item.Scope) == nil {
+		return false
+	}
+	return true
+}
+
+// probeFilter answers probes from inside the program, so the test reads
+// the model without racing its Update.
+func probeFilter(m tea.Model, msg tea.Msg) tea.Msg {
+	if p, ok := msg.(probeMsg); ok {
+		p.ready <- m.(*Model).settled()
+		return nil
+	}
+	return msg
+}
+
+// waitSettled sends probes until the board has loaded what it shows.
+func waitSettled(t *testing.T, tm *teatest.TestModel) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		ch := make(chan bool, 1)
+		tm.Send(probeMsg{ready: ch})
+		select {
+		case ok := <-ch:
+			if ok {
+				return
+			}
+		case <-time.After(time.Second):
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Fatal("the board did not settle")
+}
+
+// goldenBoard opens the demo at a size, presses keys, and compares the
+// final frame with testdata/<test name>.golden.
+func goldenBoard(t *testing.T, opt Options, w, h int, keys ...string) {
+	t.Helper()
+	opt.NoColor = true
+	m := New(demoStore, opt)
+	m.requestBackground = false
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h),
+		teatest.WithProgramOptions(tea.WithFilter(probeFilter)))
+	waitSettled(t, tm)
+	for _, k := range keys {
+		tm.Send(keyMsg(k))
+		waitSettled(t, tm)
+	}
+	tm.Send(keyMsg("ctrl+c"))
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*Model)
+	frame := ansi.Strip(fm.View().Content)
+	checkScreen(t, fm, "golden")
+	golden.RequireEqual(t, frame)
+}
+
+func TestBoardGolden(t *testing.T) {
+	for _, l := range []lang.Lang{lang.SV, lang.EN} {
+		for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
+			t.Run(fmt.Sprintf("%dx%d_%s", sz[0], sz[1], l.Code()), func(t *testing.T) {
+				goldenBoard(t, Options{Lang: l}, sz[0], sz[1])
+			})
+		}
+	}
+}
+
+// The first area opened and its investigating unit selected: the unit
+// the demo's first scenario is about.
+func TestUnitGolden(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {200, 50}} {
+		t.Run(fmt.Sprintf("%dx%d_sv", sz[0], sz[1]), func(t *testing.T) {
+			goldenBoard(t, Options{}, sz[0], sz[1], "enter", "down")
+		})
+	}
+}
+
+func TestReaderGolden(t *testing.T) {
+	cases := []struct {
+		l    lang.Lang
+		w, h int
+	}{{lang.SV, 80, 24}, {lang.SV, 120, 40}, {lang.EN, 120, 40}}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("%dx%d_%s", c.w, c.h, c.l.Code()), func(t *testing.T) {
+			goldenBoard(t, Options{Lang: c.l}, c.w, c.h, "enter", "down", "tab", "tab", "tab", "tab", "enter")
+		})
+	}
+}
+
+func TestGapBandGolden(t *testing.T) {
+	for _, sz := range [][2]int{{120, 40}, {200, 50}} {
+		t.Run(fmt.Sprintf("%dx%d_sv", sz[0], sz[1]), func(t *testing.T) {
+			goldenBoard(t, Options{}, sz[0], sz[1], "enter", "down", "tab", "enter")
+		})
+	}
+}
+
+func TestGapListGolden(t *testing.T) {
+	for _, l := range []lang.Lang{lang.SV, lang.EN} {
+		t.Run(fmt.Sprintf("120x40_%s", l.Code()), func(t *testing.T) {
+			goldenBoard(t, Options{Lang: l}, 120, 40, "o")
+		})
+	}
+}
+
+func TestHelpGolden(t *testing.T) {
+	goldenBoard(t, Options{}, 120, 40, "?")
+}
+
+func TestTooSmallGolden(t *testing.T) {
+	goldenBoard(t, Options{}, 39, 11)
+}
