@@ -74,7 +74,7 @@ func dumpDB(t *testing.T, path string) string {
 func TestImportCommand(t *testing.T) {
 	db := emptyDB(t)
 	code, out, errs := runImportCLI(t, "import", "--db", db, ingestTestdata+"/sv")
-	if code != 0 || !strings.Contains(out, "Klart: 21 nya, 0 ändrade och 0 oförändrade rader.") || errs != "" {
+	if code != 0 || !strings.Contains(out, "Klart. Nya rader: 21, ändrade: 0, oförändrade: 0.") || errs != "" {
 		t.Fatalf("import: exit %d\n%s\n%s", code, out, errs)
 	}
 	if !strings.Contains(out, `budget_2026.csv, rad 9, kolumn "Konto": kontot "Lokaler"`) {
@@ -84,7 +84,7 @@ func TestImportCommand(t *testing.T) {
 
 	// Again: every row unchanged, nothing changed; in English.
 	code, out, _ = runImportCLI(t, "import", "--db", db, "--lang", "en", ingestTestdata+"/sv")
-	if code != 0 || !strings.Contains(out, "Done: 0 new, 0 changed and 21 unchanged rows.") {
+	if code != 0 || !strings.Contains(out, "Done. New rows: 0, changed: 0, unchanged: 21.") {
 		t.Fatalf("re-import: exit %d\n%s", code, out)
 	}
 	if dumpDB(t, db) != before {
@@ -149,7 +149,7 @@ func TestImportFlags(t *testing.T) {
 	db := emptyDB(t)
 	before := dumpDB(t, db)
 	code, out, _ := runImportCLI(t, "import", ingestTestdata+"/sv", "--db", db, "--dry-run")
-	if code != 0 || !strings.Contains(out, "Provkörning: 21 nya") || dumpDB(t, db) != before {
+	if code != 0 || !strings.Contains(out, "Provkörning, inget sparades. Nya rader: 21,") || dumpDB(t, db) != before {
 		t.Errorf("dry run: exit %d\n%s", code, out)
 	}
 	code, out, _ = runImportCLI(t, "import", "--db", db, "--mask-pnr", ingestTestdata+"/bad/narrative_pnr.md")
@@ -212,7 +212,7 @@ func TestTemplateCommand(t *testing.T) {
 	f.Close()
 	db := emptyDB(t)
 	code, out, errs = runImportCLI(t, "import", "--db", db, path)
-	if code != 0 || !strings.Contains(out, "Klart: 2 nya") || strings.Contains(out, "Varningar") {
+	if code != 0 || !strings.Contains(out, "Klart. Nya rader: 2,") || strings.Contains(out, "Varningar") {
 		t.Errorf("filled template: exit %d\n%s\n%s", code, out, errs)
 	}
 }

@@ -184,7 +184,7 @@ func Import(ctx context.Context, store *data.Store, paths []string, opts Options
 		return nil
 	})
 	rep.Duration = time.Since(start)
-	sortProblems(rep.Errors)
+	imp.sortProblems(files)
 	switch {
 	case errors.Is(err, ErrRefused):
 		return rep, ErrRefused
@@ -197,14 +197,18 @@ func Import(ctx context.Context, store *data.Store, paths []string, opts Options
 	return rep, nil
 }
 
-// sortProblems orders errors by file (in the order files were read) and
-// line; a file's "too many errors" note comes last.
-func sortProblems(ps []Problem) {
-	rank := map[[2]string]int{}
-	for _, p := range ps {
-		k := [2]string{p.File, p.Sheet}
-		if _, ok := rank[k]; !ok {
-			rank[k] = len(rank)
+// sortProblems orders errors and warnings by file (in the order files
+// were read), sheet and line; a file's "too many errors" note comes last.
+func (imp *importer) sortProblems(files []*fileState) {
+	fileRank := map[string]int{}
+	for i, f := range files {
+		fileRank[f.display] = i
+	}
+	sheetRank := map[[2]string]int{}
+	for i, s := range imp.rep.Summaries {
+		k := [2]string{s.File, s.Sheet}
+		if _, ok := sheetRank[k]; !ok {
+			sheetRank[k] = i
 		}
 	}
 	last := func(p Problem) int {
@@ -213,16 +217,21 @@ func sortProblems(ps []Problem) {
 		}
 		return 0
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		ri, rj := rank[[2]string{ps[i].File, ps[i].Sheet}], rank[[2]string{ps[j].File, ps[j].Sheet}]
-		if ri != rj {
-			return ri < rj
-		}
-		if li, lj := last(ps[i]), last(ps[j]); li != lj {
-			return li < lj
-		}
-		return ps[i].Line < ps[j].Line
-	})
+	for _, ps := range [][]Problem{imp.rep.Errors, imp.rep.Warnings} {
+		sort.SliceStable(ps, func(i, j int) bool {
+			a, b := ps[i], ps[j]
+			if fa, fb := fileRank[a.File], fileRank[b.File]; fa != fb {
+				return fa < fb
+			}
+			if sa, sb := sheetRank[[2]string{a.File, a.Sheet}], sheetRank[[2]string{b.File, b.Sheet}]; sa != sb {
+				return sa < sb
+			}
+			if la, lb := last(a), last(b); la != lb {
+				return la < lb
+			}
+			return a.Line < b.Line
+		})
+	}
 }
 
 // expand lists the files of paths: files as given, folders searched (and

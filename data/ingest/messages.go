@@ -108,7 +108,7 @@ func init() {
 		"import.warn.more":            {"fler varningar visas inte", "further warnings are not shown"},
 
 		// Summary.
-		"import.sum.rows":          {"%s rader: %s nya, %s ändrade, %s oförändrade", "%s rows: %s new, %s changed, %s unchanged"},
+		"import.sum.rows":          {"rader: %s (nya: %s, ändrade: %s, oförändrade: %s)", "rows: %s (new: %s, changed: %s, unchanged: %s)"},
 		"import.sum.areas":         {"nya områden: %d", "new areas: %d"},
 		"import.sum.units":         {"nya enheter: %d", "new units: %d"},
 		"import.sum.measures":      {"nya egna mått: %d", "new custom measures: %d"},
@@ -117,8 +117,8 @@ func init() {
 		"import.sum.warnings":      {"varningar: %d", "warnings: %d"},
 		"import.sum.errors":        {"fel: %d", "errors: %d"},
 		"import.sum.warnings_head": {"Varningar:", "Warnings:"},
-		"import.sum.refused":       {"Inläsningen avbröts av %d fel. Inget sparades.", "The import was refused because of %d errors. Nothing was saved."},
-		"import.sum.dry_run":       {"Provkörning: %s nya, %s ändrade och %s oförändrade rader skulle läsas in. Inget sparades.", "Dry run: %s new, %s changed and %s unchanged rows would be imported. Nothing was saved."},
-		"import.sum.done":          {"Klart: %s nya, %s ändrade och %s oförändrade rader.", "Done: %s new, %s changed and %s unchanged rows."},
+		"import.sum.refused":       {"Inläsningen avbröts (fel: %d). Inget sparades.", "The import was refused (errors: %d). Nothing was saved."},
+		"import.sum.dry_run":       {"Provkörning, inget sparades. Nya rader: %s, ändrade: %s, oförändrade: %s.", "Dry run, nothing was saved. New rows: %s, changed: %s, unchanged: %s."},
+		"import.sum.done":          {"Klart. Nya rader: %s, ändrade: %s, oförändrade: %s.", "Done. New rows: %s, changed: %s, unchanged: %s."},
 	})
 }
