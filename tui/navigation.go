@@ -393,7 +393,7 @@ func (m *Model) renderReader() {
 	if m.reader == nil || m.width <= 0 {
 		return
 	}
-	textW, _ := readerGeometry(m.width)
+	textW, _, _ := readerGeometry(m.width)
 	m.reader.renderBody(textW, m.theme.Markdown)
 	m.scrollReader(0)
 }

@@ -24,20 +24,21 @@ type reader struct {
 	bodyStyle string
 }
 
-// readerFigureWidth is the width of the figures column beside the text,
-// shown from readerSideBySide columns.
+// From readerSideBySide columns the figures stand beside the text; the
+// text column is kept to a readable measure.
 const (
-	readerFigureWidth = 40
-	readerSideBySide  = 100
+	readerSideBySide = 100
+	readerMaxText    = 100
 )
 
-// readerGeometry splits the reader's body region: the text column's
-// width, and whether the figures stand beside it.
-func readerGeometry(w int) (textW int, beside bool) {
-	if w >= readerSideBySide {
-		return w - readerFigureWidth - 1, true
+// readerGeometry splits the reader's body region: the text column's and
+// the figures column's widths, and whether they stand side by side.
+func readerGeometry(w int) (textW, figW int, beside bool) {
+	if w < readerSideBySide {
+		return w, w, false
 	}
-	return w, false
+	figW = clamp(w/3, 40, 64)
+	return min(w-figW-1, readerMaxText), figW, true
 }
 
 var (
@@ -154,9 +155,7 @@ func (v readerView) header(w int) []string {
 // bodyLines is the scrollable content below the header when the figures
 // stand above the text (narrow), or the text alone (wide).
 func (v readerView) bodyLines(w int) []string {
-	textW, beside := readerGeometry(w)
-	_ = textW
-	if beside {
+	if _, _, beside := readerGeometry(w); beside {
 		return v.r.body
 	}
 	out := v.figures(w)
@@ -167,7 +166,7 @@ func (v readerView) bodyLines(w int) []string {
 func (v readerView) Render(w, h int) string {
 	head := v.header(w)
 	bodyH := max(h-len(head), 0)
-	textW, beside := readerGeometry(w)
+	textW, figW, beside := readerGeometry(w)
 	lines := append([]string(nil), head...)
 	if !beside {
 		content := v.bodyLines(w)
@@ -177,7 +176,7 @@ func (v readerView) Render(w, h int) string {
 	body := v.r.body
 	off := clamp(v.r.offset, 0, max(len(body)-bodyH, 0))
 	body = body[min(off, len(body)):]
-	figs := v.figures(readerFigureWidth)
+	figs := v.figures(figW)
 	sep := v.th.Separator.Paint("│")
 	for i := 0; i < bodyH; i++ {
 		left, rightCol := "", ""
@@ -187,7 +186,7 @@ func (v readerView) Render(w, h int) string {
 		if i < len(figs) {
 			rightCol = figs[i]
 		}
-		lines = append(lines, fit(left, textW)+sep+fit(rightCol, readerFigureWidth))
+		lines = append(lines, fit(left, textW)+sep+fit(rightCol, figW))
 	}
 	return block(lines, w, h)
 }

@@ -202,7 +202,10 @@ func wrapLines(text string, w, n int) []string {
 		}
 		text = text[:cut]
 	}
-	lines := strings.Split(ansi.Wrap(text, w, ""), "\n")
+	lines := strings.Split(ansi.Wrap(keepNumbers(text), w, ""), "\n")
+	for i := range lines {
+		lines[i] = strings.ReplaceAll(lines[i], "\u00a0", " ")
+	}
 	if len(lines) > n {
 		last := strings.TrimRight(lines[n-1], " ")
 		if width(last)+1 > w {
@@ -215,3 +218,24 @@ func wrapLines(text string, w, n int) []string {
 	}
 	return lines
 }
+
+// keepNumbers joins the groups of Swedish numbers ("1 268,2") with
+// no-break spaces so that wrapping never splits a figure.
+func keepNumbers(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	b := []byte(s)
+	var out strings.Builder
+	out.Grow(len(s))
+	for i := 0; i < len(b); i++ {
+		if b[i] == ' ' && i > 0 && i+1 < len(b) && isDigit(b[i-1]) && isDigit(b[i+1]) {
+			out.WriteString("\u00a0")
+			continue
+		}
+		out.WriteByte(b[i])
+	}
+	return out.String()
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
