@@ -23,7 +23,7 @@ type sink struct {
 	units      map[int64][]namedID // by area
 
 	measureIdx  map[string]string // folded spelling → measure key
-	measureByID map[string]int64  // key → id
+	measureByKey map[string]int64  // key → id
 	codes       map[string]int64  // code → id
 	measureRaw  map[[2]string]int64
 	accountIDs  map[data.Account]uint32       // konto keys as small numbers
@@ -68,7 +68,7 @@ func newSink(imp *importer, tx *data.Tx) *sink {
 	return &sink{imp: imp, tx: tx,
 		areaByName: map[string]int64{}, areaGroup: map[int64]data.TargetGroup{}, areaName: map[int64]string{},
 		unitByName: map[unitKey]int64{}, units: map[int64][]namedID{},
-		measureIdx: map[string]string{}, measureByID: map[string]int64{}, codes: map[string]int64{},
+		measureIdx: map[string]string{}, measureByKey: map[string]int64{}, codes: map[string]int64{},
 		measureRaw: map[[2]string]int64{}, accountIDs: map[data.Account]uint32{}, kindIDs: map[data.PlacementKind]uint32{},
 		measureIDs: map[int64]uint32{},
 		budgetKeys: keyLog{what: "import.key.budget"}, placementKeys: keyLog{what: "import.key.placeringar"},
@@ -131,7 +131,7 @@ func (s *sink) load() error {
 // indexMeasure makes a measure findable by its key, its key without a unit
 // suffix, and its display name with or without its unit.
 func (s *sink) indexMeasure(id int64, key, code, name string) {
-	s.measureByID[key] = id
+	s.measureByKey[key] = id
 	if code != "" {
 		s.codes[code] = id
 	}
