@@ -22,13 +22,13 @@ type sink struct {
 	unitByName map[unitKey]int64
 	units      map[int64][]namedID // by area
 
-	measureIdx  map[string]string // folded spelling → measure key
+	measureIdx   map[string]string // folded spelling → measure key
 	measureByKey map[string]int64  // key → id
-	codes       map[string]int64  // code → id
-	measureRaw  map[[2]string]int64
-	accountIDs  map[data.Account]uint32       // konto keys as small numbers
-	kindIDs     map[data.PlacementKind]uint32 // and insats keys
-	measureIDs  map[int64]uint32              // and measure ids
+	codes        map[string]int64  // code → id
+	measureRaw   map[[2]string]int64
+	accountIDs   map[data.Account]uint32       // konto keys as small numbers
+	kindIDs      map[data.PlacementKind]uint32 // and insats keys
+	measureIDs   map[int64]uint32              // and measure ids
 
 	// Natural keys written in this import, checked for duplicates at the end.
 	budgetKeys, placementKeys, measureKeys keyLog
