@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -531,4 +533,17 @@ func TestQuit(t *testing.T) {
 			t.Fatal("q quit from the filter line")
 		}
 	}
+}
+
+func TestEmptyDatabase(t *testing.T) {
+	s, err := data.Create(context.Background(), filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	m := newBoard(t, s, Options{NoColor: true}, 80, 24)
+	mustContain(t, screen(m), "Databasen är tom", "beredning demo")
+	press(t, m, "down", "enter", "tab", "enter", "[", "}", "o")
+	checkScreen(t, m, "empty database")
+	mustContain(t, screen(m), "Reglerna hittar inga kvalitetsglapp")
 }

@@ -30,6 +30,9 @@ func (hd header) Render(w int) string {
 	// whole is used, so a narrow window keeps the period and the report.
 	muni, committee := th.Title.Paint(name), th.Subtle.Paint(" · "+clean(ov.Municipality.Committee))
 	report := th.Subtle.Paint(" · " + l.Report(ov.Report))
+	if ov.Period.IsZero() {
+		report = "" // an empty database has no period, so no report
+	}
 	loading := ""
 	if !hd.pending.IsZero() && hd.pending != ov.Period {
 		loading = th.Warn.Paint(l.T("board.loading_period", l.PeriodShort(hd.pending))) + " "

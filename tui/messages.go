@@ -23,6 +23,10 @@ func init() {
 			"filtrera områden, enheter och berättelser",
 			"filter areas, units and narratives",
 		},
+		"board.empty": {
+			"Databasen är tom. Läs in underlag med beredning import, eller prova demokommunen med beredning demo.",
+			"The database is empty. Import data with beredning import, or try the demo municipality with beredning demo.",
+		},
 		"board.filter.active": {"Filter: %s", "Filter: %s"},
 		"board.filter.clear":  {"(esc rensar)", "(esc clears)"},
 

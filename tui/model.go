@@ -235,7 +235,8 @@ func (m *Model) ensureGaps() tea.Cmd {
 func (m *Model) scopeGaps() (gs []gaps.Gap, loaded bool) {
 	res := m.gapResults[m.period]
 	if res == nil {
-		return nil, false
+		// a database without any month has nothing to compute
+		return nil, m.ov != nil && m.period.IsZero()
 	}
 	return res.ForScope(m.sel), true
 }

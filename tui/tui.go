@@ -11,6 +11,7 @@ package tui
 
 import (
 	"context"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -32,6 +33,9 @@ type Options struct {
 // mouse are set on the view (tea.View), not as program options.
 func Run(ctx context.Context, s *data.Store, opt Options) error {
 	progOpts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if os.Getenv("NO_COLOR") != "" {
+		opt.NoColor = true // https://no-color.org, also when the caller did not look
+	}
 	if opt.NoColor {
 		progOpts = append(progOpts, tea.WithColorProfile(colorprofile.Ascii))
 	}

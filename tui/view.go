@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/beredning/beredning/data/gaps"
 )
 
 // View draws the board from what Update stored; it reads no database and
@@ -33,12 +35,23 @@ func (m *Model) render() string {
 		b.WriteString(m.readerView().Render(w, lo.body.h))
 	case m.gapView != nil:
 		b.WriteString(m.gapListView().Render(w, lo.body.h))
+	case m.ov != nil && len(m.ov.Areas) == 0:
+		b.WriteString(m.renderEmpty(w, lo.body.h))
 	default:
 		b.WriteString(m.renderBoard(lo))
 	}
 	b.WriteByte('\n')
 	b.WriteString(m.renderFooter(w))
 	return b.String()
+}
+
+// renderEmpty is the body for a database with no areas yet.
+func (m *Model) renderEmpty(w, h int) string {
+	lines := []string{""}
+	for _, s := range wrapLines(m.l.T("board.empty"), max(w-4, 1), h-1) {
+		lines = append(lines, "  "+s)
+	}
+	return block(lines, w, h)
 }
 
 // renderTooSmall is the polite note for a window below the minimum.
@@ -228,6 +241,9 @@ func (m *Model) volumesPane() volumesPane {
 
 func (m *Model) gapListView() gapListView {
 	v := gapListView{th: &m.theme, l: m.l, state: m.gapView, res: m.gapResults[m.period], period: m.period}
+	if v.res == nil && m.ov != nil && m.period.IsZero() {
+		v.res = &gaps.Result{} // an empty database: nothing to compute
+	}
 	if m.ov != nil {
 		v.municipality = m.ov.Municipality.Name
 	}
