@@ -172,21 +172,37 @@ func (p budgetPane) lines(w int) []string {
 	// go when the pane is narrow.
 	t := d.Total
 	out = append(out, "", th.Strong.Paint(" "+l.T("board.budget.year")))
-	labelW := 0
-	for _, k := range []string{"board.budget.annual", "board.budget.forecast_long", "board.budget.deviation_long", "board.budget.ytd_dev"} {
-		labelW = max(labelW, width(l.T(k)))
+	type yearLine struct {
+		label, num string
+		dev        *data.Money // deviations carry their direction in symbol and word
+		faint      string      // a note instead of a figure
 	}
-	label := func(k string) string { return " " + fit(l.T(k), labelW) + " " }
-	out = append(out, label("board.budget.annual")+lang.Tkr(t.AnnualBudget))
+	ytdDev, yearDev := t.Deviation(), t.ForecastDeviation()
+	year := []yearLine{{label: l.T("board.budget.annual"), num: lang.TkrNumber(t.AnnualBudget)}}
 	if t.HasForecast {
-		out = append(out, label("board.budget.forecast_long")+lang.Tkr(t.Forecast))
-		fd := t.ForecastDeviation()
-		out = append(out, label("board.budget.deviation_long")+deviationCell(fd, th)+" "+overUnderWord(fd, l))
+		year = append(year, yearLine{label: l.T("board.budget.forecast_long"), num: lang.TkrNumber(t.Forecast)},
+			yearLine{label: l.T("board.budget.deviation_long"), num: lang.SignedTkr(yearDev), dev: &yearDev})
 	} else {
-		out = append(out, label("board.budget.forecast_long")+th.Faint.Paint(l.T("board.budget.no_forecast")))
+		year = append(year, yearLine{label: l.T("board.budget.forecast_long"), faint: l.T("board.budget.no_forecast")})
 	}
 	if t.MonthsWithOutcome > 0 {
-		out = append(out, label("board.budget.ytd_dev")+deviationCell(t.Deviation(), th)+" "+overUnderWord(t.Deviation(), l))
+		year = append(year, yearLine{label: l.T("board.budget.ytd_dev"), num: lang.SignedTkr(ytdDev), dev: &ytdDev})
+	}
+	labelW, numW := 0, 0
+	for _, y := range year {
+		labelW, numW = max(labelW, width(y.label)), max(numW, width(y.num))
+	}
+	for _, y := range year {
+		line := " " + fit(y.label, labelW) + " "
+		switch {
+		case y.faint != "":
+			line += th.Faint.Paint(y.faint)
+		case y.dev != nil:
+			line += paintDeviation(*y.dev, right(y.num, numW)+" tkr "+deviationSymbol(*y.dev)+" "+overUnderWord(*y.dev, l), th)
+		default:
+			line += right(y.num, numW) + " tkr"
+		}
+		out = append(out, line)
 	}
 	out = append(out, "")
 	for _, s := range wrapLines(l.T("board.budget.legend"), w-1, 3) {

@@ -63,9 +63,7 @@ func (m *Model) renderTooSmall() string {
 	}
 	var out []string
 	for _, s := range lines {
-		for _, part := range wrapLines(s, w, 3) {
-			out = append(out, part)
-		}
+		out = append(out, wrapLines(s, w, 3)...)
 	}
 	if len(out) > h {
 		out = out[:h]
