@@ -62,7 +62,7 @@ func TestDemoWithoutTerminalBuildsAndPrintsPath(t *testing.T) {
 	}
 
 	code, out, _ = runCLI(t, "info", "--db", path)
-	if code != 0 || !strings.Contains(out, "Senaste månad med utfall  2026-10") {
+	if code != 0 || !strings.Contains(out, "Senaste månad med utfall  2026-10") || !strings.Contains(out, " nya, 0 ändrade, 0 oförändrade (demo)") || strings.Contains(out, "%!") {
 		t.Errorf("info text:\n%s", out)
 	}
 }
