@@ -1,6 +1,10 @@
 package tui
 
 import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
 )
@@ -41,8 +45,11 @@ func (hd header) Render(w int) string {
 		[2]string{" " + muni + committee, loading + th.Strong.Paint(l.Period(ov.Period)) + report + " "},
 		[2]string{" " + muni, loading + th.Strong.Paint(l.Period(ov.Period)) + report + " "},
 		[2]string{" " + muni, loading + th.Strong.Paint(l.PeriodShort(ov.Period)) + report + " "},
-		[2]string{"", loading + th.Strong.Paint(l.PeriodShort(ov.Period)) + report},
 	)
+	if width(line1) > 0 && !strings.Contains(ansi.Strip(line1), name) {
+		// too narrow for both whole: one line, cut at its end
+		line1 = fit(" "+muni+"  "+loading+th.Strong.Paint(l.PeriodShort(ov.Period))+report, w)
+	}
 	left2 := " " + th.Faint.Paint(l.T("board.sign_rule"))
 	if hd.scope != "" {
 		left2 = " " + th.Accent.Paint("» ") + th.Strong.Paint(hd.scope)

@@ -120,20 +120,32 @@ func (m *Model) titleLine(p paneID, w int) string {
 }
 
 // tabLine names the panes that share one place, the visible one marked.
+// When the names do not fit, the others are shortened so the visible one
+// always shows whole.
 func (m *Model) tabLine(tabs []paneID, active paneID, w int) string {
-	var parts []string
-	for _, p := range tabs {
-		name := m.paneTitle(p, true)
-		switch {
-		case p == active && m.focus == p:
-			parts = append(parts, m.theme.PaneTitleFocused.Paint("▸ "+name+" "))
-		case p == active:
-			parts = append(parts, m.theme.PaneTitle.Paint("▸ "+name))
-		default:
-			parts = append(parts, m.theme.Faint.Paint("  "+name))
+	sep := m.theme.Faint.Paint(" │")
+	render := func(otherW int) string {
+		var parts []string
+		for _, p := range tabs {
+			name := m.paneTitle(p, true)
+			switch {
+			case p == active && m.focus == p:
+				parts = append(parts, m.theme.PaneTitleFocused.Paint("▸ "+name+" "))
+			case p == active:
+				parts = append(parts, m.theme.PaneTitle.Paint("▸ "+name))
+			default:
+				parts = append(parts, m.theme.Faint.Paint("  "+trunc(name, otherW)))
+			}
 		}
+		return strings.Join(parts, sep)
 	}
-	return fit(strings.Join(parts, m.theme.Faint.Paint(" │")), w)
+	line := render(1 << 10)
+	if width(line) > w && len(tabs) > 1 {
+		activeW := width(m.paneTitle(active, true)) + 3
+		otherW := (w-activeW-2*(len(tabs)-1))/(len(tabs)-1) - 2
+		line = render(max(otherW, 1))
+	}
+	return fit(line, w)
 }
 
 // renderBoard draws the list and the panes the layout shows, joined
