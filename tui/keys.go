@@ -25,6 +25,9 @@ type keyMap struct {
 	Quit                  key.Binding
 	// Month and Report only describe [ ] and { } together in the short help.
 	Month, Report key.Binding
+	// In the filter line letters are text: only these keys act there.
+	ForceQuit, Confirm, ArrowUp, ArrowDown key.Binding
+	ClearFilter                            key.Binding // esc, as the filter line's help names it
 }
 
 func newKeyMap(l lang.Lang) keyMap {
@@ -32,29 +35,34 @@ func newKeyMap(l lang.Lang) keyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, l.T(desc)))
 	}
 	return keyMap{
-		Up:         b([]string{"up", "k"}, "↑/k", "board.key.up"),
-		Down:       b([]string{"down", "j"}, "↓/j", "board.key.down"),
-		Left:       b([]string{"left", "h"}, "←/h", "board.key.left"),
-		Right:      b([]string{"right", "l"}, "→/l", "board.key.right"),
-		Top:        b([]string{"g", "home"}, "g", "board.key.top"),
-		Bottom:     b([]string{"G", "end"}, "G", "board.key.bottom"),
-		PageUp:     b([]string{"pgup", "ctrl+b"}, "pgup", "board.key.pageup"),
-		PageDown:   b([]string{"pgdown", "ctrl+f"}, "pgdn", "board.key.pagedown"),
-		Enter:      b([]string{"enter", "space"}, "enter", "board.key.enter"),
-		NextPane:   b([]string{"tab"}, "tab", "board.key.nextpane"),
-		PrevPane:   b([]string{"shift+tab"}, "shift+tab", "board.key.prevpane"),
-		PrevMonth:  b([]string{"["}, "[", "board.key.prevmonth"),
-		NextMonth:  b([]string{"]"}, "]", "board.key.nextmonth"),
-		PrevReport: b([]string{"{"}, "{", "board.key.prevreport"),
-		NextReport: b([]string{"}"}, "}", "board.key.nextreport"),
-		Filter:     b([]string{"/"}, "/", "board.key.filter"),
-		Gaps:       b([]string{"o"}, "o", "board.key.gaps"),
-		GoTo:       b([]string{"enter"}, "enter", "board.key.goto"),
-		Back:       b([]string{"esc"}, "esc", "board.key.back"),
-		Help:       b([]string{"?"}, "?", "board.key.help"),
-		Quit:       b([]string{"q", "ctrl+c"}, "q", "board.key.quit"),
-		Month:      b([]string{"[", "]"}, "[ ]", "board.key.month"),
-		Report:     b([]string{"{", "}"}, "{ }", "board.key.report"),
+		Up:          b([]string{"up", "k"}, "↑/k", "board.key.up"),
+		Down:        b([]string{"down", "j"}, "↓/j", "board.key.down"),
+		Left:        b([]string{"left", "h"}, "←/h", "board.key.left"),
+		Right:       b([]string{"right", "l"}, "→/l", "board.key.right"),
+		Top:         b([]string{"g", "home"}, "g", "board.key.top"),
+		Bottom:      b([]string{"G", "end"}, "G", "board.key.bottom"),
+		PageUp:      b([]string{"pgup", "ctrl+b"}, "pgup", "board.key.pageup"),
+		PageDown:    b([]string{"pgdown", "ctrl+f"}, "pgdn", "board.key.pagedown"),
+		Enter:       b([]string{"enter", "space"}, "enter", "board.key.enter"),
+		NextPane:    b([]string{"tab"}, "tab", "board.key.nextpane"),
+		PrevPane:    b([]string{"shift+tab"}, "shift+tab", "board.key.prevpane"),
+		PrevMonth:   b([]string{"["}, "[", "board.key.prevmonth"),
+		NextMonth:   b([]string{"]"}, "]", "board.key.nextmonth"),
+		PrevReport:  b([]string{"{"}, "{", "board.key.prevreport"),
+		NextReport:  b([]string{"}"}, "}", "board.key.nextreport"),
+		Filter:      b([]string{"/"}, "/", "board.key.filter"),
+		Gaps:        b([]string{"o"}, "o", "board.key.gaps"),
+		GoTo:        b([]string{"enter"}, "enter", "board.key.goto"),
+		Back:        b([]string{"esc"}, "esc", "board.key.back"),
+		Help:        b([]string{"?"}, "?", "board.key.help"),
+		Quit:        b([]string{"q", "ctrl+c"}, "q", "board.key.quit"),
+		Month:       b([]string{"[", "]"}, "[ ]", "board.key.month"),
+		Report:      b([]string{"{", "}"}, "{ }", "board.key.report"),
+		ForceQuit:   b([]string{"ctrl+c"}, "ctrl+c", "board.key.quit"),
+		Confirm:     b([]string{"enter"}, "enter", "board.key.confirm"),
+		ArrowUp:     b([]string{"up"}, "↑", "board.key.up"),
+		ArrowDown:   b([]string{"down"}, "↓", "board.key.down"),
+		ClearFilter: b([]string{"esc"}, "esc", "board.key.clear_filter"),
 	}
 }
 

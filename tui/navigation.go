@@ -13,7 +13,7 @@ import (
 // keys first when open; ctrl+c always quits.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.ForceQuit) {
 		return tea.Quit
 	}
 	if m.filtering {
@@ -313,17 +313,15 @@ func (m *Model) updateFilter(msg tea.Msg) tea.Cmd {
 			m.setFilter("")
 			m.footerH = m.footerHeight()
 			return nil
-		case kp.String() == "enter":
+		case key.Matches(kp, m.keys.Confirm):
 			m.filtering = false
 			m.input.Blur()
 			m.footerH = m.footerHeight()
 			return nil
-		case kp.String() == "up" || kp.String() == "down":
-			d := 1
-			if kp.String() == "up" {
-				d = -1
-			}
-			return m.move(d)
+		case key.Matches(kp, m.keys.ArrowUp):
+			return m.move(-1)
+		case key.Matches(kp, m.keys.ArrowDown):
+			return m.move(1)
 		}
 	}
 	var cmd tea.Cmd
@@ -435,7 +433,7 @@ func (m *Model) readerKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.scrollReader(1)
 	case key.Matches(msg, k.PageUp):
 		m.scrollReader(-m.pageSize())
-	case key.Matches(msg, k.PageDown), msg.String() == "space":
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.Enter): // enter and space page on, as in less
 		m.scrollReader(m.pageSize())
 	case key.Matches(msg, k.Top):
 		m.scrollReader(-1 << 20)

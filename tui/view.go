@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/beredning/beredning/data/gaps"
@@ -275,7 +276,12 @@ func (m *Model) narrativesPane() narrativesPane {
 func (m *Model) renderFooter(w int) string {
 	th, l := &m.theme, m.l
 	if m.filtering {
-		return block([]string{" " + m.input.View()}, w, m.footerH)
+		input := " " + m.input.View()
+		hint := m.help.ShortHelpView([]key.Binding{m.keys.Confirm, m.keys.ClearFilter, m.keys.ArrowDown})
+		if width(input)+width(hint)+3 > w {
+			return block([]string{input}, w, m.footerH) // the typing matters more than the hint
+		}
+		return block([]string{spread(input, hint+" ", w)}, w, m.footerH)
 	}
 	var prefix string
 	if m.err != nil {
