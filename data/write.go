@@ -30,6 +30,9 @@ type Tx struct {
 	units    map[[2]any]int64 // by area id and NameKey
 	measures map[string]int64 // by key
 	codes    map[string]int64 // by code
+	// refs, set only in WriteBulk, are the ids bulk rows may name: the bulk
+	// connection checks references itself instead of SQLite's foreign keys.
+	refs *knownIDs
 	// CheckNarrative, when set, vets every narrative before it is written
 	// (the personnummer check); an error aborts the transaction.
 	CheckNarrative func(Narrative) error
@@ -42,7 +45,13 @@ func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
-	t := &Tx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, maxID: map[string]int64{},
+	return runTx(ctx, tx, nil, fn)
+}
+
+// runTx wraps a begun transaction in a Tx, runs fn, and commits only when
+// everything succeeded.
+func runTx(ctx context.Context, tx *sql.Tx, refs *knownIDs, fn func(*Tx) error) error {
+	t := &Tx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, maxID: map[string]int64{}, refs: refs,
 		areas: map[string]int64{}, units: map[[2]any]int64{}, measures: map[string]int64{}, codes: map[string]int64{}}
 	defer func() {
 		for _, st := range t.stmts {
@@ -121,6 +130,17 @@ func (t *Tx) SQL() *sql.Tx { return t.tx }
 // Context is the transaction's context.
 func (t *Tx) Context() context.Context { return t.ctx }
 
+// queryRow runs a cached statement that returns one row.
+func (t *Tx) queryRow(q string, args ...any) *sql.Row {
+	st, err := t.stmt(q)
+	if err != nil {
+		// a *sql.Row cannot be built with an error; run it unprepared so
+		// Scan reports the same error
+		return t.tx.QueryRowContext(t.ctx, q, args...)
+	}
+	return st.QueryRowContext(t.ctx, args...)
+}
+
 func (t *Tx) stmt(q string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[q]; ok {
 		return st, nil
@@ -163,7 +183,7 @@ func (t *Tx) EnsureArea(name string, group TargetGroup) (id int64, created bool,
 	if group != "" {
 		grp = string(group)
 	}
-	err = t.tx.QueryRowContext(t.ctx, `INSERT INTO area(name, name_key, target_group, sort)
+	err = t.queryRow(`INSERT INTO area(name, name_key, target_group, sort)
 		VALUES (?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM area)) RETURNING id`, name, NameKey(name), grp).Scan(&id)
 	if err != nil {
 		return 0, false, err
@@ -182,7 +202,7 @@ func (t *Tx) EnsureUnit(areaID int64, name string) (id int64, created bool, err 
 	if id := t.units[k]; id != 0 {
 		return id, false, nil
 	}
-	err = t.tx.QueryRowContext(t.ctx, `INSERT INTO unit(area_id, name, name_key, sort)
+	err = t.queryRow(`INSERT INTO unit(area_id, name, name_key, sort)
 		VALUES (?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM unit WHERE area_id = ?)) RETURNING id`,
 		areaID, name, NameKey(name), areaID).Scan(&id)
 	if err != nil {
@@ -261,17 +281,55 @@ func (t *Tx) outcome(table, q string, args ...any) (Outcome, error) {
 	return Changed, nil
 }
 
+// upsert is one fact table's insert-or-update by natural key. The update
+// only happens when a value differs, so "unchanged" leaves the row alone
+// and is not counted as a change. Write's single-row Put functions and
+// WriteBulk's many-row ones share it.
+type upsert struct {
+	head string // INSERT INTO t(cols) VALUES
+	cols int
+	tail string // ON CONFLICT … DO UPDATE … WHERE …
+}
+
+// one is the single-row statement; RETURNING yields the id only when the
+// row was inserted or changed.
+func (u upsert) one() string { return u.head + valuesList(u.cols, 1) + u.tail + " RETURNING id" }
+
+var budgetUpsert = upsert{
+	head: `INSERT INTO budget(area_id, unit_id, period, account, budget, outcome, forecast) VALUES `,
+	cols: 7,
+	tail: ` ON CONFLICT(area_id, ifnull(unit_id, 0), period, account) DO UPDATE SET
+			budget = excluded.budget, outcome = excluded.outcome, forecast = excluded.forecast
+		WHERE budget IS NOT excluded.budget OR outcome IS NOT excluded.outcome OR forecast IS NOT excluded.forecast`,
+}
+
+var placementUpsert = upsert{
+	head: `INSERT INTO placement(area_id, unit_id, period, kind, target_group, ongoing, started, ended, care_days, cost) VALUES `,
+	cols: 10,
+	tail: ` ON CONFLICT(area_id, ifnull(unit_id, 0), period, kind) DO UPDATE SET
+			target_group = excluded.target_group, ongoing = excluded.ongoing, started = excluded.started,
+			ended = excluded.ended, care_days = excluded.care_days, cost = excluded.cost
+		WHERE target_group IS NOT excluded.target_group OR ongoing IS NOT excluded.ongoing
+			OR started IS NOT excluded.started OR ended IS NOT excluded.ended
+			OR care_days IS NOT excluded.care_days OR cost IS NOT excluded.cost`,
+}
+
+var measureUpsert = upsert{
+	head: `INSERT INTO measure_value(measure_id, area_id, unit_id, period, reported_name, value, target, direction, status) VALUES `,
+	cols: 9,
+	tail: ` ON CONFLICT(measure_id, area_id, ifnull(unit_id, 0), period) DO UPDATE SET
+			reported_name = excluded.reported_name, value = excluded.value, target = excluded.target,
+			direction = excluded.direction, status = excluded.status
+		WHERE reported_name IS NOT excluded.reported_name OR value IS NOT excluded.value
+			OR target IS NOT excluded.target OR direction IS NOT excluded.direction OR status IS NOT excluded.status`,
+}
+
 // PutBudget writes one budget row by its natural key.
 func (t *Tx) PutBudget(r BudgetRow) (Outcome, error) {
 	if r.Period.IsZero() || r.Account == "" {
 		return Unchanged, fmt.Errorf("budget row without period or konto")
 	}
-	return t.outcome("budget", `INSERT INTO budget(area_id, unit_id, period, account, budget, outcome, forecast)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(area_id, ifnull(unit_id, 0), period, account) DO UPDATE SET
-			budget = excluded.budget, outcome = excluded.outcome, forecast = excluded.forecast
-		WHERE budget IS NOT excluded.budget OR outcome IS NOT excluded.outcome OR forecast IS NOT excluded.forecast
-		RETURNING id`,
+	return t.outcome("budget", budgetUpsert.one(),
 		r.AreaID, nullZero(r.UnitID), r.Period, string(r.Account), int64(r.Budget), nullMoney(r.Outcome), nullMoney(r.Forecast))
 }
 
@@ -280,15 +338,7 @@ func (t *Tx) PutPlacement(r PlacementRow) (Outcome, error) {
 	if r.Period.IsZero() || r.Kind == "" || r.TargetGroup == "" {
 		return Unchanged, fmt.Errorf("placement row without period, insats or målgrupp")
 	}
-	return t.outcome("placement", `INSERT INTO placement(area_id, unit_id, period, kind, target_group, ongoing, started, ended, care_days, cost)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(area_id, ifnull(unit_id, 0), period, kind) DO UPDATE SET
-			target_group = excluded.target_group, ongoing = excluded.ongoing, started = excluded.started,
-			ended = excluded.ended, care_days = excluded.care_days, cost = excluded.cost
-		WHERE target_group IS NOT excluded.target_group OR ongoing IS NOT excluded.ongoing
-			OR started IS NOT excluded.started OR ended IS NOT excluded.ended
-			OR care_days IS NOT excluded.care_days OR cost IS NOT excluded.cost
-		RETURNING id`,
+	return t.outcome("placement", placementUpsert.one(),
 		r.AreaID, nullZero(r.UnitID), r.Period, string(r.Kind), string(r.TargetGroup), r.Ongoing,
 		nullInt(r.Started), nullInt(r.Ended), nullInt(r.CareDays), nullMoney(r.Cost))
 }
@@ -298,14 +348,7 @@ func (t *Tx) PutMeasure(r MeasureRow) (Outcome, error) {
 	if r.Period.IsZero() || r.MeasureID == 0 {
 		return Unchanged, fmt.Errorf("measure row without period or measure")
 	}
-	return t.outcome("measure_value", `INSERT INTO measure_value(measure_id, area_id, unit_id, period, reported_name, value, target, direction, status)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(measure_id, area_id, ifnull(unit_id, 0), period) DO UPDATE SET
-			reported_name = excluded.reported_name, value = excluded.value, target = excluded.target,
-			direction = excluded.direction, status = excluded.status
-		WHERE reported_name IS NOT excluded.reported_name OR value IS NOT excluded.value
-			OR target IS NOT excluded.target OR direction IS NOT excluded.direction OR status IS NOT excluded.status
-		RETURNING id`,
+	return t.outcome("measure_value", measureUpsert.one(),
 		r.MeasureID, r.AreaID, nullZero(r.UnitID), r.Period, r.ReportedName, r.Value, nullFloat(r.Target),
 		nullString(string(r.Direction)), nullString(string(r.Status)))
 }

@@ -2,10 +2,8 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
-	"sync"
 )
 
 // Large imports (a million budget rows) spend most of their time in
@@ -48,24 +46,7 @@ func (s *Store) WriteBulk(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
-	t := &Tx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, maxID: map[string]int64{},
-		areas: map[string]int64{}, units: map[[2]any]int64{}, measures: map[string]int64{}, codes: map[string]int64{}}
-	defer func() {
-		for _, st := range t.stmts {
-			st.Close()
-		}
-	}()
-	if err := t.load(); err != nil {
-		tx.Rollback()
-		return err
-	}
-	bulkRefs.Store(t, &knownIDs{})
-	defer bulkRefs.Delete(t)
-	if err := fn(t); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return runTx(ctx, tx, &knownIDs{}, fn)
 }
 
 // BulkCounts is what a Put…s call did to its rows.
@@ -88,16 +69,16 @@ const bulkChunk = 256
 // current maximum, so per chunk new = the rise of max(id) and changed =
 // rows affected - new. The rows of one call must have distinct natural
 // keys; two rows with one key in the same statement would be counted wrong.
-func (t *Tx) putMany(table, head, tail string, cols, n int, args func(i int, dst []any) []any) (BulkCounts, error) {
+func (t *Tx) putMany(table string, u upsert, n int, args func(i int, dst []any) []any) (BulkCounts, error) {
 	var c BulkCounts
-	buf := make([]any, 0, cols*bulkChunk)
+	buf := make([]any, 0, u.cols*bulkChunk)
 	before, err := t.maxIDOf(table)
 	if err != nil {
 		return c, err
 	}
 	for start := 0; start < n; start += bulkChunk {
 		end := min(start+bulkChunk, n)
-		st, err := t.stmt(head + valuesList(cols, end-start) + tail)
+		st, err := t.stmt(u.head + valuesList(u.cols, end-start) + u.tail)
 		if err != nil {
 			return c, err
 		}
@@ -144,16 +125,13 @@ type knownIDs struct {
 	units                     map[[2]int64]bool // area, unit
 }
 
-// bulkRefs maps a transaction to its knownIDs; a Tx has no field for
-// them because write.go is not this file's to change.
-var bulkRefs sync.Map // *Tx → *knownIDs
-
-func (t *Tx) refs() *knownIDs {
-	v, ok := bulkRefs.Load(t)
-	if !ok {
-		return nil // a Write transaction: SQLite checks foreign keys itself
+// knownRefs brings the transaction's knownIDs up to date; nil in a Write
+// transaction, where SQLite checks foreign keys itself.
+func (t *Tx) knownRefs() *knownIDs {
+	k := t.refs
+	if k == nil {
+		return nil
 	}
-	k := v.(*knownIDs)
 	if k.nAreas != len(t.areas) || k.areas == nil {
 		k.areas = make(map[int64]bool, len(t.areas))
 		for _, id := range t.areas {
@@ -221,7 +199,7 @@ func valuesList(cols, rows int) string {
 
 // PutBudgets writes budget rows by their natural keys, many per statement.
 func (t *Tx) PutBudgets(rows []BudgetRow) (BulkCounts, error) {
-	refs := t.refs()
+	refs := t.knownRefs()
 	for _, r := range rows {
 		if r.Period.IsZero() || r.Account == "" {
 			return BulkCounts{}, fmt.Errorf("budget row without period or konto")
@@ -231,25 +209,21 @@ func (t *Tx) PutBudgets(rows []BudgetRow) (BulkCounts, error) {
 		}
 	}
 	periods, accounts := periodArgs{}, map[Account]any{}
-	return t.putMany("budget", `INSERT INTO budget(area_id, unit_id, period, account, budget, outcome, forecast) VALUES `,
-		` ON CONFLICT(area_id, ifnull(unit_id, 0), period, account) DO UPDATE SET
-			budget = excluded.budget, outcome = excluded.outcome, forecast = excluded.forecast
-		WHERE budget IS NOT excluded.budget OR outcome IS NOT excluded.outcome OR forecast IS NOT excluded.forecast`,
-		7, len(rows), func(i int, dst []any) []any {
-			r := &rows[i]
-			acct, ok := accounts[r.Account]
-			if !ok {
-				acct = string(r.Account)
-				accounts[r.Account] = acct
-			}
-			return append(dst, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), acct, int64(r.Budget),
-				nullMoney(r.Outcome), nullMoney(r.Forecast))
-		})
+	return t.putMany("budget", budgetUpsert, len(rows), func(i int, dst []any) []any {
+		r := &rows[i]
+		acct, ok := accounts[r.Account]
+		if !ok {
+			acct = string(r.Account)
+			accounts[r.Account] = acct
+		}
+		return append(dst, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), acct, int64(r.Budget),
+			nullMoney(r.Outcome), nullMoney(r.Forecast))
+	})
 }
 
 // PutPlacements writes placement rows by their natural keys.
 func (t *Tx) PutPlacements(rows []PlacementRow) (BulkCounts, error) {
-	refs := t.refs()
+	refs := t.knownRefs()
 	for _, r := range rows {
 		if r.Period.IsZero() || r.Kind == "" || r.TargetGroup == "" {
 			return BulkCounts{}, fmt.Errorf("placement row without period, insats or målgrupp")
@@ -259,23 +233,16 @@ func (t *Tx) PutPlacements(rows []PlacementRow) (BulkCounts, error) {
 		}
 	}
 	periods := periodArgs{}
-	return t.putMany("placement", `INSERT INTO placement(area_id, unit_id, period, kind, target_group, ongoing, started, ended, care_days, cost) VALUES `,
-		` ON CONFLICT(area_id, ifnull(unit_id, 0), period, kind) DO UPDATE SET
-			target_group = excluded.target_group, ongoing = excluded.ongoing, started = excluded.started,
-			ended = excluded.ended, care_days = excluded.care_days, cost = excluded.cost
-		WHERE target_group IS NOT excluded.target_group OR ongoing IS NOT excluded.ongoing
-			OR started IS NOT excluded.started OR ended IS NOT excluded.ended
-			OR care_days IS NOT excluded.care_days OR cost IS NOT excluded.cost`,
-		10, len(rows), func(i int, dst []any) []any {
-			r := &rows[i]
-			return append(dst, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), string(r.Kind), string(r.TargetGroup), r.Ongoing,
-				nullInt(r.Started), nullInt(r.Ended), nullInt(r.CareDays), nullMoney(r.Cost))
-		})
+	return t.putMany("placement", placementUpsert, len(rows), func(i int, dst []any) []any {
+		r := &rows[i]
+		return append(dst, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), string(r.Kind), string(r.TargetGroup), r.Ongoing,
+			nullInt(r.Started), nullInt(r.Ended), nullInt(r.CareDays), nullMoney(r.Cost))
+	})
 }
 
 // PutMeasures writes measure values by their natural keys.
 func (t *Tx) PutMeasures(rows []MeasureRow) (BulkCounts, error) {
-	refs := t.refs()
+	refs := t.knownRefs()
 	for _, r := range rows {
 		if r.Period.IsZero() || r.MeasureID == 0 {
 			return BulkCounts{}, fmt.Errorf("measure row without period or measure")
@@ -288,15 +255,9 @@ func (t *Tx) PutMeasures(rows []MeasureRow) (BulkCounts, error) {
 		}
 	}
 	periods := periodArgs{}
-	return t.putMany("measure_value", `INSERT INTO measure_value(measure_id, area_id, unit_id, period, reported_name, value, target, direction, status) VALUES `,
-		` ON CONFLICT(measure_id, area_id, ifnull(unit_id, 0), period) DO UPDATE SET
-			reported_name = excluded.reported_name, value = excluded.value, target = excluded.target,
-			direction = excluded.direction, status = excluded.status
-		WHERE reported_name IS NOT excluded.reported_name OR value IS NOT excluded.value
-			OR target IS NOT excluded.target OR direction IS NOT excluded.direction OR status IS NOT excluded.status`,
-		9, len(rows), func(i int, dst []any) []any {
-			r := &rows[i]
-			return append(dst, r.MeasureID, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), r.ReportedName, r.Value,
-				nullFloat(r.Target), nullString(string(r.Direction)), nullString(string(r.Status)))
-		})
+	return t.putMany("measure_value", measureUpsert, len(rows), func(i int, dst []any) []any {
+		r := &rows[i]
+		return append(dst, r.MeasureID, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), r.ReportedName, r.Value,
+			nullFloat(r.Target), nullString(string(r.Direction)), nullString(string(r.Status)))
+	})
 }
