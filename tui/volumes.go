@@ -70,7 +70,7 @@ func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
 	out := make([]string, 0, len(rows)+1)
 	hdr := " " + fit("", nameW)
 	if sparkW > 0 {
-		hdr += " " + right(l.T("board.vol.months", len(rows[0].series)), sparkW)
+		hdr += " " + right(l.T("board.vol.months", min(sparkW, len(rows[0].series))), sparkW)
 	}
 	hdr += " " + right(l.T("board.vol.now"), valW) + " " + right(l.T("board.vol.change"), chgW)
 	out = append(out, th.Faint.Paint(hdr))
