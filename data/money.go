@@ -28,12 +28,14 @@ func (m Money) TkrTenths() int64 {
 // Tkr is the amount in tkr as a float, for ratios and bars only; never sum it.
 func (m Money) Tkr() float64 { return float64(m) / float64(Tkr) }
 
-// Percent returns part/whole*100, or NaN when whole is zero.
+// Percent returns part as a share of |whole|, in per cent, or NaN when
+// whole is zero. The absolute value keeps a deviation's sign on revenue
+// lines, whose budget is negative.
 func Percent(part, whole Money) float64 {
 	if whole == 0 {
 		return math.NaN()
 	}
-	return float64(part) / float64(whole) * 100
+	return float64(part) / float64(whole.Abs()) * 100
 }
 
 // Abs is the absolute amount.

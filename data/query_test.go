@@ -323,3 +323,12 @@ func TestDetailSeriesByHand(t *testing.T) {
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
+
+func TestDeviationPercentKeepsItsSignOnRevenue(t *testing.T) {
+	// Revenue is a negative cost: budget -500, outcome -600 is 100 tkr more
+	// revenue than budgeted, a positive deviation of 20 %.
+	l := data.BudgetLine{Account: data.AccountRevenue, BudgetYTD: tkr(-500), OutcomeYTD: tkr(-600)}
+	if l.Deviation() != tkr(100) || l.DeviationPct() != 20 {
+		t.Errorf("revenue deviation %v (%v %%), want +100 (+20 %%)", l.Deviation().Tkr(), l.DeviationPct())
+	}
+}

@@ -214,7 +214,7 @@ func (p budgetPane) lines(w int) []string {
 // deviationPct is the deviation as a share of the budget's size, so that
 // its sign is the deviation's also on revenue lines (negative budgets).
 func deviationPct(b data.BudgetLine) float64 {
-	return data.Percent(b.Deviation(), b.BudgetYTD.Abs())
+	return data.Percent(b.Deviation(), b.BudgetYTD)
 }
 
 // pctText is a deviation in percent with its sign, "–" without budget.
