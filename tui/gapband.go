@@ -202,9 +202,14 @@ func gapMarker(counts map[data.Severity]int, th *Theme) string {
 // gapMarks is what an opened gap's evidence marks in the panes.
 type gapMarks struct {
 	accounts   map[data.Account]bool
-	measures   map[string]bool // measure keys, and "placeringar" for placements
+	measures   map[string]bool // measure keys
+	placements map[data.PlacementKind]bool
 	narratives map[int64]bool
 }
+
+// placementTotal marks the placements' total row: evidence about all
+// kinds together names no kind.
+const placementTotal data.PlacementKind = ""
 
 func marksOf(g *gaps.Gap) gapMarks {
 	var mk gapMarks
@@ -212,6 +217,7 @@ func marksOf(g *gaps.Gap) gapMarks {
 		return mk
 	}
 	mk.accounts, mk.measures, mk.narratives = map[data.Account]bool{}, map[string]bool{}, map[int64]bool{}
+	mk.placements = map[data.PlacementKind]bool{}
 	for _, ev := range g.Evidence {
 		switch ev.Kind {
 		case gaps.KindBudget:
@@ -221,7 +227,7 @@ func marksOf(g *gaps.Gap) gapMarks {
 		case gaps.KindIndicator, gaps.KindMeasure:
 			mk.measures[ev.MeasureKey] = true
 		case gaps.KindPlacement:
-			mk.measures[string(data.AccountPlacements)] = true
+			mk.placements[ev.PlacementKind] = true // the kind's row, or the total
 		case gaps.KindNarrative:
 			mk.narratives[ev.NarrativeID] = true
 		}

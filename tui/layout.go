@@ -75,6 +75,11 @@ func computeLayout(w, h, footer, bandH int, focus, shown paneID) layout {
 		budgetW := rest * 38 / 100
 		volumesW := rest * 33 / 100
 		narrW := rest - budgetW - volumesW
+		if give := min(volumesFullWidth-volumesW, narrW-narrativesMinWidth); give > 0 {
+			// two years of sparklines are worth a few cells of the
+			// narratives' previews (the reader shows them whole)
+			volumesW, narrW = volumesW+give, narrW-give
+		}
 		lo.list = rect{0, y, listW, bodyH}
 		x := listW + 1
 		lo.panes[paneGaps] = rect{x, y, w - x, bandH}
@@ -128,6 +133,15 @@ func bandWidth(w int) int {
 	}
 	return 0
 }
+
+// volumesFullWidth is the volumes pane's width for a full 24-month
+// sparkline beside a name of sparkNameMin cells, a value of up to six
+// cells and a change of up to six; narrativesMinWidth is as narrow as the
+// wide layout makes the narratives to get there.
+const (
+	volumesFullWidth   = sparkNameMin + sparkMonths + 6 + 6 + 4
+	narrativesMinWidth = 36
+)
 
 func wideListWidth(w int) int   { return clamp(w*27/100, 36, 56) }
 func mediumListWidth(w int) int { return clamp(w*45/100, 32, 50) }

@@ -61,6 +61,47 @@ func trunc(s string, w int) string {
 	return ansi.Truncate(s, w, ellipsis)
 }
 
+// cutDistinct cuts names to w cells like trunc, except that names that
+// would read alike once cut ("Pågående utredn…" for both "Pågående
+// utredningar" and "Pågående utredningar över 4 månader") keep their end
+// instead: the shortest of them is cut at its end, the others in the
+// middle, "Pågåe…4 månader".
+func cutDistinct(names []string, w int) []string {
+	out := make([]string, len(names))
+	heads := make([]string, len(names))
+	alike := map[string]int{}
+	for i, s := range names {
+		out[i] = trunc(s, w)
+		heads[i] = ansi.Truncate(s, w-1, "") // what shows before an ellipsis
+		alike[heads[i]]++
+	}
+	if w < 8 {
+		return out
+	}
+	shortest := map[string]int{}
+	for i, h := range heads {
+		if j, ok := shortest[h]; alike[h] > 1 && (!ok || width(names[i]) < width(names[j])) {
+			shortest[h] = i
+		}
+	}
+	for i, s := range names {
+		h := heads[i]
+		if alike[h] < 2 || shortest[h] == i || width(s) <= w {
+			continue
+		}
+		headW := max((w-1)/3, 3)
+		tail := ansi.TruncateLeft(s, width(s)-(w-1-headW), "")
+		if cut := width(s) - width(tail); cut > 0 && !strings.HasSuffix(ansi.Truncate(s, cut, ""), " ") {
+			// the tail starts inside a word: begin it at the next one
+			if sp := strings.IndexByte(tail, ' '); sp >= 0 {
+				tail = tail[sp:]
+			}
+		}
+		out[i] = strings.TrimRight(ansi.Truncate(s, headW, ""), " ") + ellipsis + strings.TrimLeft(tail, " ")
+	}
+	return out
+}
+
 // fit makes s exactly w cells: cut with an ellipsis or padded with spaces.
 func fit(s string, w int) string {
 	if w <= 0 {

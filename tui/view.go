@@ -247,7 +247,8 @@ func (m *Model) budgetPane() budgetPane {
 }
 
 func (m *Model) volumesPane() volumesPane {
-	return volumesPane{th: &m.theme, l: m.l, detail: m.detail(m.sel), offset: m.scroll[paneVolumes], mark: marksOf(m.openGap()).measures}
+	mk := marksOf(m.openGap())
+	return volumesPane{th: &m.theme, l: m.l, detail: m.detail(m.sel), offset: m.scroll[paneVolumes], mark: mk.measures, markKind: mk.placements}
 }
 
 func (m *Model) gapListView() gapListView {

@@ -15,9 +15,10 @@ type volumesPane struct {
 	l      lang.Lang
 	detail *data.Detail
 	offset int
-	// mark highlights measures by key and placements ("placeringar"):
-	// evidence of a gap, or what a narrative is about.
-	mark map[string]bool
+	// mark highlights measures by key, markKind placement kinds (the
+	// total row under placementTotal): evidence of a gap.
+	mark     map[string]bool
+	markKind map[data.PlacementKind]bool
 }
 
 func (p volumesPane) Render(w, h int) string { return window(p.lines(w), p.offset, w, h) }
@@ -47,26 +48,7 @@ func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
 		}
 		valW, chgW = max(valW, width(vals[i])), max(chgW, width(chgs[i]))
 	}
-	// Names first (up to a readable width), then the sparkline, then
-	// whatever is left to the names again.
-	nameWant := 0
-	for _, r := range rows {
-		nameWant = max(nameWant, width(clean(r.name)))
-	}
-	nameWant = min(nameWant, 26)
-	sparkW := clamp(w-1-nameWant-valW-chgW-3, 0, 24)
-	if sparkW < 8 {
-		// a short sparkline says little: take it from the names, down to 14
-		sparkW = clamp(w-1-min(nameWant, 14)-valW-chgW-3, 0, 8)
-		if sparkW < 6 {
-			sparkW = 0
-		}
-	}
-	nameW := w - 1 - valW - chgW - 2
-	if sparkW > 0 {
-		nameW -= sparkW + 1
-	}
-	nameW = max(nameW, 1)
+	sparkW, nameW := seriesWidths(rows, w-valW-chgW-4)
 	out := make([]string, 0, len(rows)+1)
 	hdr := " " + fit("", nameW)
 	if sparkW > 0 {
@@ -74,10 +56,21 @@ func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
 	}
 	hdr += " " + right(l.T("board.vol.now"), valW) + " " + right(l.T("board.vol.change"), chgW)
 	out = append(out, th.Faint.Paint(hdr))
+	names := make([]string, len(rows))
+	anyMarked := false
 	for i, r := range rows {
-		name := clean(r.name)
+		names[i] = clean(r.name)
+		anyMarked = anyMarked || r.marked
+	}
+	cut := cutDistinct(names, nameW)
+	var cutMarked []string // two cells less, for the marker
+	if anyMarked {
+		cutMarked = cutDistinct(names, nameW-2)
+	}
+	for i, r := range rows {
+		name := cut[i]
 		if r.marked {
-			name = th.Highlight.Paint("» " + name)
+			name = th.Highlight.Paint("» " + cutMarked[i])
 		}
 		var b strings.Builder
 		b.WriteByte(' ')
@@ -97,6 +90,44 @@ func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// Sparkline widths: a full two years when the names keep at least
+// sparkNameMin cells; else the names come first, up to sparkNameWant, and
+// the sparkline shows what is left (its heading says how many months).
+const (
+	sparkMonths   = 24
+	sparkNameMin  = 12
+	sparkNameWant = 26
+)
+
+// seriesWidths splits avail cells (a line less its figures and the spaces
+// around them) between the names and the sparkline; sparkW 0 means no
+// sparkline, and the names take its space too.
+func seriesWidths(rows []seriesRow, avail int) (sparkW, nameW int) {
+	nameWant := 0
+	for _, r := range rows {
+		nameWant = max(nameWant, width(clean(r.name)))
+	}
+	nameWant = min(nameWant, sparkNameWant)
+	switch {
+	case avail-sparkMonths >= min(nameWant, sparkNameMin):
+		sparkW = sparkMonths
+	default:
+		sparkW = clamp(avail-nameWant, 0, sparkMonths)
+		if sparkW < 8 {
+			// a short sparkline says little: take it from the names, down to 14
+			sparkW = clamp(avail-min(nameWant, 14), 0, 8)
+			if sparkW < 6 {
+				sparkW = 0
+			}
+		}
+	}
+	nameW = avail + 1 // the sparkline's space too
+	if sparkW > 0 {
+		nameW = avail - sparkW
+	}
+	return sparkW, max(nameW, 1)
 }
 
 func (p volumesPane) lines(w int) []string {
@@ -119,9 +150,9 @@ func (p volumesPane) lines(w int) []string {
 	} else {
 		rows := make([]seriesRow, 0, len(d.Placements)+1)
 		for _, ps := range d.Placements {
-			rows = append(rows, seriesRow{name: l.Kind(ps.Kind), series: ps.History, marked: p.mark[string(data.AccountPlacements)]})
+			rows = append(rows, seriesRow{name: l.Kind(ps.Kind), series: ps.History, marked: ps.Kind != placementTotal && p.markKind[ps.Kind]})
 		}
-		rows = append(rows, seriesRow{name: l.T("board.vol.total"), series: d.Total24.History, strong: true})
+		rows = append(rows, seriesRow{name: l.T("board.vol.total"), series: d.Total24.History, strong: true, marked: p.markKind[placementTotal]})
 		out = append(out, seriesTable(rows, w, th, l)...)
 		if d.Total24.CostYTD != 0 {
 			out = append(out, th.Subtle.Paint(" "+l.T("board.vol.cost_ytd", lang.Tkr(d.Total24.CostYTD))))
