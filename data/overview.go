@@ -63,15 +63,31 @@ type Coverage struct {
 	LatestOutcome Period // the latest month with budget outcome
 }
 
+// ScopesCTE names every scope — each area as a whole (unit_key 0) and each
+// unit — for queries over one period and every area: joined to budget or
+// placement on area_id and unit_key, each scope is an index seek in the
+// table's natural key. Use it as "WITH " + ScopesCTE + " SELECT …".
+const ScopesCTE = `scopes(area_id, unit_key) AS (SELECT id, 0 FROM area UNION ALL SELECT area_id, id FROM unit)`
+
 // Coverage tells which months hold data.
 func (s *Store) Coverage(ctx context.Context) (Coverage, error) {
 	var c Coverage
 	var first, last, latest sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT min(p), max(p), (SELECT max(period) FROM budget WHERE outcome IS NOT NULL) FROM (
-			SELECT min(period) AS p FROM budget UNION ALL SELECT max(period) FROM budget
-			UNION ALL SELECT min(period) FROM placement UNION ALL SELECT max(period) FROM placement
-			UNION ALL SELECT min(period) FROM measure_value UNION ALL SELECT max(period) FROM measure_value
-			UNION ALL SELECT min(period) FROM narrative UNION ALL SELECT max(period) FROM narrative)`).Scan(&first, &last, &latest)
+	// Per scope, min and max are one index seek each in the natural keys.
+	err := s.db.QueryRowContext(ctx, `WITH `+ScopesCTE+`,
+		ends AS (
+			SELECT (SELECT min(period) FROM budget b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key) AS lo,
+				(SELECT max(period) FROM budget b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key) AS hi,
+				(SELECT max(period) FROM budget b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key
+					AND outcome IS NOT NULL) AS outcome
+			FROM scopes s
+			UNION ALL
+			SELECT (SELECT min(period) FROM placement b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key),
+				(SELECT max(period) FROM placement b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key), NULL
+			FROM scopes s
+			UNION ALL SELECT min(period), max(period), NULL FROM measure_value
+			UNION ALL SELECT min(period), max(period), NULL FROM narrative)
+		SELECT min(lo), max(hi), max(outcome) FROM ends`).Scan(&first, &last, &latest)
 	if err != nil {
 		return c, err
 	}
@@ -170,8 +186,10 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 		return figs[k]
 	}
 
-	rows, err := s.db.QueryContext(ctx, `SELECT area_id, ifnull(unit_id, 0), sum(budget), sum(outcome)
-		FROM budget WHERE period BETWEEN ? AND ? AND outcome IS NOT NULL GROUP BY 1, 2`, p.YearStart(), p)
+	rows, err := s.db.QueryContext(ctx, `WITH `+ScopesCTE+`
+		SELECT b.area_id, ifnull(b.unit_id, 0), sum(b.budget), sum(b.outcome)
+		FROM scopes s JOIN budget b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
+		WHERE b.period BETWEEN ? AND ? AND b.outcome IS NOT NULL GROUP BY 1, 2`, p.YearStart(), p)
 	if err != nil {
 		return ov, err
 	}
@@ -190,8 +208,10 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 		return ov, err
 	}
 
-	rows, err = s.db.QueryContext(ctx, `SELECT area_id, ifnull(unit_id, 0), period, sum(ongoing)
-		FROM placement WHERE period IN (?, ?) GROUP BY 1, 2, 3`, p, p.Add(-12))
+	rows, err = s.db.QueryContext(ctx, `WITH `+ScopesCTE+`
+		SELECT b.area_id, ifnull(b.unit_id, 0), b.period, sum(b.ongoing)
+		FROM scopes s JOIN placement b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
+		WHERE b.period IN (?, ?) GROUP BY 1, 2, 3`, p, p.Add(-12))
 	if err != nil {
 		return ov, err
 	}

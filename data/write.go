@@ -298,7 +298,7 @@ func (u upsert) one() string { return u.head + valuesList(u.cols, 1) + u.tail + 
 var budgetUpsert = upsert{
 	head: `INSERT INTO budget(area_id, unit_id, period, account, budget, outcome, forecast) VALUES `,
 	cols: 7,
-	tail: ` ON CONFLICT(area_id, ifnull(unit_id, 0), period, account) DO UPDATE SET
+	tail: ` ON CONFLICT(area_id, unit_key, period, account) DO UPDATE SET
 			budget = excluded.budget, outcome = excluded.outcome, forecast = excluded.forecast
 		WHERE budget IS NOT excluded.budget OR outcome IS NOT excluded.outcome OR forecast IS NOT excluded.forecast`,
 }
@@ -306,7 +306,7 @@ var budgetUpsert = upsert{
 var placementUpsert = upsert{
 	head: `INSERT INTO placement(area_id, unit_id, period, kind, target_group, ongoing, started, ended, care_days, cost) VALUES `,
 	cols: 10,
-	tail: ` ON CONFLICT(area_id, ifnull(unit_id, 0), period, kind) DO UPDATE SET
+	tail: ` ON CONFLICT(area_id, unit_key, period, kind) DO UPDATE SET
 			target_group = excluded.target_group, ongoing = excluded.ongoing, started = excluded.started,
 			ended = excluded.ended, care_days = excluded.care_days, cost = excluded.cost
 		WHERE target_group IS NOT excluded.target_group OR ongoing IS NOT excluded.ongoing
@@ -317,7 +317,7 @@ var placementUpsert = upsert{
 var measureUpsert = upsert{
 	head: `INSERT INTO measure_value(measure_id, area_id, unit_id, period, reported_name, value, target, direction, status) VALUES `,
 	cols: 9,
-	tail: ` ON CONFLICT(measure_id, area_id, ifnull(unit_id, 0), period) DO UPDATE SET
+	tail: ` ON CONFLICT(measure_id, area_id, unit_key, period) DO UPDATE SET
 			reported_name = excluded.reported_name, value = excluded.value, target = excluded.target,
 			direction = excluded.direction, status = excluded.status
 		WHERE reported_name IS NOT excluded.reported_name OR value IS NOT excluded.value
@@ -369,7 +369,7 @@ func (t *Tx) PutNarrative(n Narrative) (Outcome, error) {
 	}
 	return t.outcome("narrative", `INSERT INTO narrative(area_id, unit_id, period, type, severity, title, body, author, about)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(area_id, ifnull(unit_id, 0), period, type, title) DO UPDATE SET
+		ON CONFLICT(area_id, unit_key, period, type, title) DO UPDATE SET
 			severity = excluded.severity, body = excluded.body, author = excluded.author, about = excluded.about
 		WHERE severity IS NOT excluded.severity OR body IS NOT excluded.body
 			OR author IS NOT excluded.author OR about IS NOT excluded.about

@@ -115,10 +115,12 @@ func load(ctx context.Context, s *data.Store, p data.Period) (*facts, error) {
 }
 
 func (f *facts) loadBudget(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, `SELECT area_id, ifnull(unit_id, 0), account,
-			ifnull(sum(CASE WHEN outcome IS NOT NULL THEN budget END), 0), ifnull(sum(outcome), 0), count(outcome),
-			max(CASE WHEN period = ? AND outcome IS NOT NULL THEN 1 ELSE 0 END)
-		FROM budget WHERE period BETWEEN ? AND ? GROUP BY 1, 2, 3`, f.p, f.p.YearStart(), f.p)
+	rows, err := db.QueryContext(ctx, `WITH `+data.ScopesCTE+`
+		SELECT b.area_id, ifnull(b.unit_id, 0), b.account,
+			ifnull(sum(CASE WHEN b.outcome IS NOT NULL THEN b.budget END), 0), ifnull(sum(b.outcome), 0), count(b.outcome),
+			max(CASE WHEN b.period = ? AND b.outcome IS NOT NULL THEN 1 ELSE 0 END)
+		FROM scopes s JOIN budget b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
+		WHERE b.period BETWEEN ? AND ? GROUP BY 1, 2, 3`, f.p, f.p.YearStart(), f.p)
 	if err != nil {
 		return err
 	}
@@ -139,8 +141,10 @@ func (f *facts) loadBudget(ctx context.Context, db *sql.DB) error {
 }
 
 func (f *facts) loadPlacements(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, `SELECT area_id, ifnull(unit_id, 0), kind, period, sum(ongoing)
-		FROM placement WHERE period IN (?, ?) GROUP BY 1, 2, 3, 4`, f.p, f.p.Add(-12))
+	rows, err := db.QueryContext(ctx, `WITH `+data.ScopesCTE+`
+		SELECT b.area_id, ifnull(b.unit_id, 0), b.kind, b.period, sum(b.ongoing)
+		FROM scopes s JOIN placement b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
+		WHERE b.period IN (?, ?) GROUP BY 1, 2, 3, 4`, f.p, f.p.Add(-12))
 	if err != nil {
 		return err
 	}

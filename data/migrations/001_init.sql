@@ -1,7 +1,9 @@
 -- beredning schema, version 1.
 -- Money columns hold öre (integers); periods are 'YYYY-MM' text.
--- A NULL unit_id means the row is about the area as a whole; natural keys
--- use ifnull(unit_id, 0) so that NULLs do not slip past uniqueness.
+-- A NULL unit_id means the row is about the area as a whole. Fact tables
+-- carry unit_key, a generated ifnull(unit_id, 0), for their natural keys:
+-- NULLs would slip past uniqueness, and a plain column is what the query
+-- planner matches reliably when "one period, every scope" queries join to it.
 
 CREATE TABLE municipality (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
@@ -33,6 +35,7 @@ CREATE TABLE budget (
     id       INTEGER PRIMARY KEY,
     area_id  INTEGER NOT NULL REFERENCES area(id),
     unit_id  INTEGER,
+    unit_key INTEGER NOT NULL GENERATED ALWAYS AS (ifnull(unit_id, 0)) VIRTUAL,
     period   TEXT NOT NULL CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),
     account  TEXT NOT NULL CHECK (account <> ''),
     budget   INTEGER NOT NULL,                   -- öre, net cost of the month
@@ -40,13 +43,13 @@ CREATE TABLE budget (
     forecast INTEGER,                            -- öre, whole-year forecast as of this month
     FOREIGN KEY (area_id, unit_id) REFERENCES unit(area_id, id)
 );
-CREATE UNIQUE INDEX budget_key ON budget(area_id, ifnull(unit_id, 0), period, account);
-CREATE INDEX budget_period ON budget(period, area_id); -- one period, every area
+CREATE UNIQUE INDEX budget_key ON budget(area_id, unit_key, period, account);
 
 CREATE TABLE placement (
     id           INTEGER PRIMARY KEY,
     area_id      INTEGER NOT NULL REFERENCES area(id),
     unit_id      INTEGER,
+    unit_key INTEGER NOT NULL GENERATED ALWAYS AS (ifnull(unit_id, 0)) VIRTUAL,
     period       TEXT NOT NULL CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),
     kind         TEXT NOT NULL CHECK (kind <> ''),
     target_group TEXT NOT NULL CHECK (target_group IN ('barn', 'vuxen')),
@@ -57,8 +60,7 @@ CREATE TABLE placement (
     cost         INTEGER,                        -- öre
     FOREIGN KEY (area_id, unit_id) REFERENCES unit(area_id, id)
 );
-CREATE UNIQUE INDEX placement_key ON placement(area_id, ifnull(unit_id, 0), period, kind);
-CREATE INDEX placement_period ON placement(period, area_id); -- one period, every area
+CREATE UNIQUE INDEX placement_key ON placement(area_id, unit_key, period, kind);
 
 -- A measure is one series across periods: known measures by key, others by
 -- their normalised name, and any of them by a stable code when files give one.
@@ -78,6 +80,7 @@ CREATE TABLE measure_value (
     measure_id    INTEGER NOT NULL REFERENCES measure(id),
     area_id       INTEGER NOT NULL REFERENCES area(id),
     unit_id       INTEGER,
+    unit_key INTEGER NOT NULL GENERATED ALWAYS AS (ifnull(unit_id, 0)) VIRTUAL,
     period        TEXT NOT NULL CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),
     reported_name TEXT NOT NULL DEFAULT '',      -- the name used that period
     value         REAL NOT NULL,
@@ -86,15 +89,19 @@ CREATE TABLE measure_value (
     status        TEXT CHECK (status IN ('gron', 'gul', 'rod')),
     FOREIGN KEY (area_id, unit_id) REFERENCES unit(area_id, id)
 );
-CREATE UNIQUE INDEX measure_value_key ON measure_value(measure_id, area_id, ifnull(unit_id, 0), period);
+CREATE UNIQUE INDEX measure_value_key ON measure_value(measure_id, area_id, unit_key, period);
 CREATE INDEX measure_value_period ON measure_value(period, area_id); -- one period, every area
 CREATE INDEX measure_value_area ON measure_value(area_id, unit_id, period); -- one area or unit, with history
--- (budget, placement and narrative are served by their natural keys, which lead with area_id)
+-- Budget and placement rows are read through their natural keys, which
+-- lead with area and unit: "one period, every area" queries join the
+-- scopes (data.ScopesCTE) to them, so a large import maintains no third
+-- B-tree for them. Narratives are few; their key serves area queries too.
 
 CREATE TABLE narrative (
     id       INTEGER PRIMARY KEY,
     area_id  INTEGER NOT NULL REFERENCES area(id),
     unit_id  INTEGER,
+    unit_key INTEGER NOT NULL GENERATED ALWAYS AS (ifnull(unit_id, 0)) VIRTUAL,
     period   TEXT NOT NULL CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),
     type     TEXT NOT NULL CHECK (type IN ('tillkortakommande', 'bortprioritering', 'mellan_stolarna',
                  'saknad_insats', 'risk', 'lex_sarah', 'analys', 'atgard', 'framgang')),
@@ -105,7 +112,7 @@ CREATE TABLE narrative (
     about    TEXT NOT NULL DEFAULT '',           -- a konto or a measure key
     FOREIGN KEY (area_id, unit_id) REFERENCES unit(area_id, id)
 );
-CREATE UNIQUE INDEX narrative_key ON narrative(area_id, ifnull(unit_id, 0), period, type, title);
+CREATE UNIQUE INDEX narrative_key ON narrative(area_id, unit_key, period, type, title);
 CREATE INDEX narrative_period ON narrative(period, area_id); -- one period, every area
 
 -- Gap thresholds and other tunables; default_value is what `reset` restores.
