@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -175,14 +174,4 @@ func (h *header) found(cells []string) string {
 		out = append(out[:12], "…")
 	}
 	return strings.Join(out, ", ")
-}
-
-// columnList is a sorted, comma-separated list of a kind's columns.
-func columnList(cols []column) string {
-	names := make([]string, len(cols))
-	for i, c := range cols {
-		names[i] = c.String()
-	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
 }
