@@ -24,13 +24,8 @@ func runDemo(e *env, args []string) int {
 	db := fs.String("db", "", e.lang.T("cli.demo.flag.db"))
 	fresh := fs.Bool("fresh", false, e.lang.T("cli.demo.flag.fresh"))
 	period := fs.String("period", "", e.lang.T("cli.flag.period"))
-	rest, code := e.parse(fs, args)
-	if code >= 0 {
+	if code := e.parseNoArgs(fs, args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.err.args", rest))
-		return 2
 	}
 	path := *db
 	if path == "" {
@@ -138,13 +133,8 @@ func runOpen(e *env, args []string) int {
 	fs := e.flags(c)
 	db := fs.String("db", "", e.lang.T("cli.flag.db"))
 	period := fs.String("period", "", e.lang.T("cli.flag.period"))
-	rest, code := e.parse(fs, args)
-	if code >= 0 {
+	if code := e.parseNoArgs(fs, args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.err.args", rest))
-		return 2
 	}
 	path := e.dbPath(*db)
 	if !e.isTerminal(os.Stdout) {

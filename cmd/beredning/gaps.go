@@ -28,13 +28,8 @@ func runGaps(e *env, args []string) int {
 	db := fs.String("db", "", l.T("cli.flag.db"))
 	period := fs.String("period", "", l.T("cli.gaps.flag.period"))
 	format := fs.String("format", "table", l.T("cli.gaps.flag.format"))
-	rest, code := e.parse(fs, args)
-	if code >= 0 {
+	if code := e.parseNoArgs(fs, args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintln(e.stderr, l.T("cli.err.args", rest))
-		return 2
 	}
 	if !slices.Contains(gapFormats, *format) {
 		fmt.Fprintln(e.stderr, l.T("cli.err.format", *format, "table, json, md"))

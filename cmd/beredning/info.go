@@ -48,13 +48,8 @@ func runInfo(e *env, args []string) int {
 	fs := e.flags(c)
 	db := fs.String("db", "", e.lang.T("cli.flag.db"))
 	format := fs.String("format", "text", e.lang.T("cli.info.flag.format"))
-	rest, code := e.parse(fs, args)
-	if code >= 0 {
+	if code := e.parseNoArgs(fs, args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.err.args", rest))
-		return 2
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintln(e.stderr, e.lang.T("cli.err.format", *format, "text, json"))

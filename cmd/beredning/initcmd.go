@@ -16,13 +16,8 @@ func runInit(e *env, args []string) int {
 	c := commands["init"]
 	fs := e.flags(c)
 	db := fs.String("db", "", e.lang.T("cli.flag.db"))
-	rest, code := e.parse(fs, args)
-	if code >= 0 {
+	if code := e.parseNoArgs(fs, args); code >= 0 {
 		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.err.args", rest))
-		return 2
 	}
 	if *db == "" {
 		fmt.Fprintln(e.stderr, e.lang.T("cli.init.need_db"))

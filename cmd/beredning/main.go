@@ -208,6 +208,19 @@ func (e *env) parse(fs *flag.FlagSet, args []string) ([]string, int) {
 	return positional, -1
 }
 
+// parseNoArgs is parse for commands that take flags only.
+func (e *env) parseNoArgs(fs *flag.FlagSet, args []string) int {
+	rest, code := e.parse(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.err.args", strings.Join(rest, " ")))
+		return 2
+	}
+	return -1
+}
+
 // dbPath resolves the database: --db, else BEREDNING_DB, else the user's
 // data directory.
 func (e *env) dbPath(flagValue string) string {

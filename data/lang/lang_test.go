@@ -113,35 +113,3 @@ func TestParseAndEnv(t *testing.T) {
 		t.Error("a non-English LANG gives Swedish")
 	}
 }
-
-// Every registered message has both languages and the same verbs in each,
-// so a translation cannot drop or reorder a figure.
-func TestCatalogueVerbsMatch(t *testing.T) {
-	for _, k := range lang.Keys() {
-		sv, en := verbs(lang.SV.T(k)), verbs(lang.EN.T(k))
-		if sv != en {
-			t.Errorf("%s: Swedish verbs %q, English %q", k, sv, en)
-		}
-	}
-}
-
-func verbs(s string) string {
-	var out []byte
-	for i := 0; i < len(s)-1; i++ {
-		if s[i] == '%' {
-			if s[i+1] == '%' {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < len(s) && (s[j] == '.' || s[j] == '+' || s[j] == '-' || (s[j] >= '0' && s[j] <= '9')) {
-				j++
-			}
-			if j < len(s) {
-				out = append(out, s[j])
-			}
-			i = j
-		}
-	}
-	return string(out)
-}
