@@ -21,11 +21,11 @@ func BenchmarkOpen(b *testing.B) {
 		m := New(demoStore, Options{NoColor: true})
 		m.requestBackground = false
 		m.Update(tea.WindowSizeMsg{Width: 200, Height: 50})
-		ov := loadOverview(m.ctx, m.store, 0)().(overviewMsg)
+		ov := loadOverview(m.ctx, m.store, 0, m.gen)().(overviewMsg)
 		m.Update(ov)
 		m.loadingDetail = map[detailKey]bool{} // the background load is not part of the first frame
-		m.Update(loadDetails(m.ctx, m.store, m.period, []data.Scope{m.sel})())
-		m.Update(loadGaps(m.ctx, m.store, m.period, m.l)())
+		m.Update(loadDetails(m.ctx, m.store, m.period, []data.Scope{m.sel}, m.gen)())
+		m.Update(loadGaps(m.ctx, m.store, m.period, m.l, m.gen)())
 		_ = m.View()
 	}
 }
@@ -110,8 +110,8 @@ func BenchmarkPeriodStep(b *testing.B) {
 		ov := cmd().(overviewMsg)
 		m.Update(ov)
 		// the selected scope's detail and the gaps, as the commands answer
-		m.Update(loadDetails(m.ctx, m.store, m.period, []data.Scope{m.sel})())
-		m.Update(loadGaps(m.ctx, m.store, m.period, m.l)())
+		m.Update(loadDetails(m.ctx, m.store, m.period, []data.Scope{m.sel}, m.gen)())
+		m.Update(loadGaps(m.ctx, m.store, m.period, m.l, m.gen)())
 		_ = m.View()
 	}
 }
@@ -128,7 +128,7 @@ func BenchmarkPeriodPrefetch(b *testing.B) {
 		}
 	}
 	for b.Loop() {
-		_ = loadDetails(m.ctx, m.store, m.period, scopes)()
+		_ = loadDetails(m.ctx, m.store, m.period, scopes, m.gen)()
 	}
 }
 

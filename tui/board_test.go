@@ -542,7 +542,7 @@ func TestEmptyDatabase(t *testing.T) {
 	}
 	defer s.Close()
 	m := newBoard(t, s, Options{NoColor: true}, 80, 24)
-	mustContain(t, screen(m), "Databasen är tom", "beredning demo")
+	mustContain(t, screen(m), "Databasen är tom", "med i här", "beredning demo")
 	press(t, m, "down", "enter", "tab", "enter", "[", "}", "o")
 	checkScreen(t, m, "empty database")
 	mustContain(t, screen(m), "Reglerna hittar inga kvalitetsglapp")

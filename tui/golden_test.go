@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
 )
 
@@ -31,6 +32,9 @@ func (m *Model) settled() bool {
 		return false
 	}
 	if m.reader != nil && m.detail(m.reader.item.Scope) == nil {
+		return false
+	}
+	if m.importRuns > 0 || m.imp != nil && (!m.imp.browser.listed || m.imp.browser.asked != "") {
 		return false
 	}
 	return true
@@ -69,8 +73,14 @@ func waitSettled(t *testing.T, tm *teatest.TestModel) {
 // final frame with testdata/<test name>.golden.
 func goldenBoard(t *testing.T, opt Options, w, h int, keys ...string) {
 	t.Helper()
+	goldenScreen(t, demoStore, opt, w, h, keys...)
+}
+
+// goldenScreen is goldenBoard on any store.
+func goldenScreen(t *testing.T, s *data.Store, opt Options, w, h int, keys ...string) {
+	t.Helper()
 	opt.NoColor = true
-	m := New(demoStore, opt)
+	m := New(s, opt)
 	m.requestBackground = false
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(tea.WithFilter(probeFilter)))

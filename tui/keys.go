@@ -28,6 +28,13 @@ type keyMap struct {
 	// In the filter line letters are text: only these keys act there.
 	ForceQuit, Confirm, ArrowUp, ArrowDown key.Binding
 	ClearFilter                            key.Binding // esc, as the filter line's help names it
+	// The import screen: i opens it; in its folder browser enter chooses
+	// (opens a folder, checks a file), f checks the whole folder shown.
+	Import                 key.Binding
+	Choose, ImportFolder   key.Binding
+	OpenFolder, UpFolder   key.Binding
+	ImportConfirm          key.Binding // enter or y after a clean check
+	CancelImport, CloseImp key.Binding
 }
 
 func newKeyMap(l lang.Lang) keyMap {
@@ -63,12 +70,21 @@ func newKeyMap(l lang.Lang) keyMap {
 		ArrowUp:     b([]string{"up"}, "↑", "board.key.up"),
 		ArrowDown:   b([]string{"down"}, "↓", "board.key.down"),
 		ClearFilter: b([]string{"esc"}, "esc", "board.key.clear_filter"),
+
+		Import:        b([]string{"i"}, "i", "board.key.import"),
+		Choose:        b([]string{"enter"}, "enter", "board.key.choose"),
+		ImportFolder:  b([]string{"f"}, "f", "board.key.import_folder"),
+		OpenFolder:    b([]string{"right", "l"}, "→/l", "board.key.open_folder"),
+		UpFolder:      b([]string{"left", "h", "backspace"}, "←/h", "board.key.up_folder"),
+		ImportConfirm: b([]string{"enter", "y"}, "enter/y", "board.key.import_confirm"),
+		CancelImport:  b([]string{"esc"}, "esc", "board.key.cancel_import"),
+		CloseImp:      b([]string{"esc", "enter"}, "esc", "board.key.close"),
 	}
 }
 
 // ShortHelp is the one line shown by default.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextPane, k.Enter, k.Month, k.Report, k.Gaps, k.Filter, k.Help, k.Quit}
+	return []key.Binding{k.NextPane, k.Enter, k.Month, k.Report, k.Gaps, k.Filter, k.Import, k.Help, k.Quit}
 }
 
 // FullHelp is shown with ?.
@@ -77,7 +93,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
 		{k.PageUp, k.PageDown, k.Enter, k.NextPane, k.PrevPane, k.Back},
 		{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport, k.Filter, k.Gaps},
-		{k.Help, k.Quit},
+		{k.Import, k.Help, k.Quit},
 	}
 }
 
@@ -101,4 +117,49 @@ func (g gapListKeys) ShortHelp() []key.Binding {
 
 func (g gapListKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{g.k.Up, g.k.Down, g.k.Top, g.k.Bottom}, {g.k.PageUp, g.k.PageDown, g.k.GoTo, g.k.Back, g.k.Quit}}
+}
+
+// importKeys is the help shown on the import screen, by what it shows.
+type importKeys struct {
+	k     keyMap
+	stage importStage
+	ok    bool // the check found no errors: the import can be confirmed
+}
+
+func (i importKeys) ShortHelp() []key.Binding {
+	k := i.k
+	switch i.stage {
+	case stagePick:
+		return []key.Binding{k.Choose, k.UpFolder, k.ImportFolder, k.Back, k.Quit}
+	case stageCheck, stageRun:
+		return []key.Binding{k.CancelImport, k.Quit}
+	case stageReport:
+		if i.ok {
+			return []key.Binding{k.ImportConfirm, k.Down, k.PageDown, k.Back, k.Quit}
+		}
+		return []key.Binding{k.Down, k.PageDown, k.Back, k.Quit}
+	}
+	return []key.Binding{k.CloseImp, k.Down, k.PageDown, k.Quit}
+}
+
+func (i importKeys) FullHelp() [][]key.Binding {
+	k := i.k
+	move := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+	switch i.stage {
+	case stagePick:
+		return [][]key.Binding{move, {k.Choose, k.OpenFolder, k.UpFolder, k.ImportFolder}, {k.Back, k.Help, k.Quit}}
+	case stageCheck, stageRun:
+		return [][]key.Binding{{k.CancelImport, k.Help, k.Quit}}
+	case stageReport:
+		if i.ok {
+			return [][]key.Binding{move, {k.ImportConfirm, k.Back, k.Help, k.Quit}}
+		}
+		return [][]key.Binding{move, {k.Back, k.Help, k.Quit}}
+	}
+	return [][]key.Binding{move, {k.CloseImp, k.Help, k.Quit}}
+}
+
+// importKeys is the import screen's help for what it shows now.
+func (m *Model) importKeys() importKeys {
+	return importKeys{k: m.keys, stage: m.imp.stage, ok: m.imp.ok()}
 }

@@ -62,6 +62,19 @@ type Model struct {
 
 	gapView *gapList // the whole municipality's gaps, nil when closed
 	reader  *reader
+
+	// the import screen, nil when closed; imports (and checks) still
+	// running, also after the screen closed; what the import log names
+	imp        *importScreen
+	importRuns int
+	importSeq  int
+	importUser string
+	importDir  string // where the browser opens: the start folder, then the last one
+	cwd, home  string // to show paths as the user knows them
+	// gen is the generation of the store's contents: an import starts a
+	// new one, and answers to loads asked before it are dropped.
+	gen    int
+	notice string // one line in the footer until the next key
 	// requestBackground is false in tests, whose goldens are monochrome
 	// and must not depend on the terminal's answer.
 	requestBackground bool
@@ -89,6 +102,9 @@ func New(s *data.Store, opt Options) *Model {
 		footerH:           1,
 		requestBackground: !opt.NoColor,
 	}
+	m.cwd, m.home = workingDirs()
+	m.importDir = startFolder(opt.ImportDir, m.cwd)
+	m.importUser = importUserName()
 	m.input.Prompt = "/ "
 	m.input.Placeholder = m.l.T("board.filter.placeholder")
 	m.setTheme(newTheme(true, opt.NoColor))
@@ -98,7 +114,7 @@ func New(s *data.Store, opt Options) *Model {
 // Init asks for the terminal's background (to pick light or dark
 // colours) and loads the overview of the period under review.
 func (m *Model) Init() tea.Cmd {
-	load := loadOverview(m.ctx, m.store, m.opt.Period)
+	load := loadOverview(m.ctx, m.store, m.opt.Period, m.gen)
 	if m.requestBackground {
 		return tea.Batch(tea.RequestBackgroundColor, load)
 	}
@@ -110,6 +126,10 @@ func (m *Model) setTheme(t Theme) {
 	m.help.Styles = t.Help
 	m.input.SetStyles(t.Input)
 	m.renderReader()
+	if m.imp != nil {
+		m.imp.bar.FullColor, m.imp.bar.EmptyColor = t.ProgressFull, t.ProgressEmpty
+		m.layoutImport()
+	}
 }
 
 // Update routes every message. It never waits for the database: loads are
@@ -124,11 +144,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setTheme(newTheme(msg.IsDark(), m.opt.NoColor))
 		return m, nil
 	case overviewMsg:
+		if msg.gen != m.gen {
+			return m, nil // read before an import changed the store
+		}
 		return m, m.gotOverview(msg)
 	case detailsMsg:
-		m.gotDetails(msg)
+		if msg.gen == m.gen {
+			m.gotDetails(msg)
+		}
 		return m, nil
 	case gapsMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
 		delete(m.loadingGaps, msg.period)
 		if msg.err != nil {
 			m.err = msg.err
@@ -138,6 +166,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.gapResults[msg.period] = &res
 		m.clampGap()
 		return m, nil
+	case dirListingMsg:
+		if m.imp != nil && m.imp.browser.gotListing(msg) {
+			m.layoutImport()
+		}
+		return m, nil
+	case importProgressMsg:
+		if m.imp != nil && msg.seq == m.imp.seq {
+			m.imp.done, m.imp.total = msg.done, msg.total
+		}
+		return m, waitProgress(msg.next)
+	case importDoneMsg:
+		return m, m.gotImportDone(msg)
 	case tea.KeyPressMsg:
 		return m, m.handleKey(msg)
 	case tea.PasteMsg:
@@ -160,6 +200,7 @@ func (m *Model) resized() {
 		m.scroll[p] = min(m.scroll[p], m.maxScroll(p))
 	}
 	m.keepNarrativeVisible()
+	m.layoutImport()
 }
 
 func (m *Model) footerHeight() int {
@@ -168,6 +209,8 @@ func (m *Model) footerHeight() int {
 	}
 	var view string
 	switch {
+	case m.imp != nil:
+		view = m.help.FullHelpView(m.importKeys().FullHelp())
 	case m.reader != nil:
 		view = m.help.FullHelpView(readerKeys{m.keys}.FullHelp())
 	case m.gapView != nil:
@@ -228,7 +271,7 @@ func (m *Model) ensureGaps() tea.Cmd {
 		return nil
 	}
 	m.loadingGaps[p] = true
-	return loadGaps(m.ctx, m.store, p, m.l)
+	return loadGaps(m.ctx, m.store, p, m.l, m.gen)
 }
 
 // scopeGaps is the selected scope's gaps in the period under review.
@@ -323,11 +366,11 @@ func (m *Model) ensureDetails() tea.Cmd {
 		return true
 	}
 	if m.sel.AreaID != 0 && need(m.sel) {
-		cmds = append(cmds, loadDetails(m.ctx, m.store, m.period, []data.Scope{m.sel}))
+		cmds = append(cmds, loadDetails(m.ctx, m.store, m.period, []data.Scope{m.sel}, m.gen))
 	}
 	if m.reader != nil {
 		if sc := m.reader.item.Scope; need(sc) {
-			cmds = append(cmds, loadDetails(m.ctx, m.store, m.period, []data.Scope{sc}))
+			cmds = append(cmds, loadDetails(m.ctx, m.store, m.period, []data.Scope{sc}, m.gen))
 		}
 	}
 	var rest []data.Scope
@@ -342,7 +385,7 @@ func (m *Model) ensureDetails() tea.Cmd {
 		}
 	}
 	if len(rest) > 0 {
-		cmds = append(cmds, loadDetails(m.ctx, m.store, m.period, rest))
+		cmds = append(cmds, loadDetails(m.ctx, m.store, m.period, rest, m.gen))
 	}
 	return tea.Batch(cmds...)
 }

@@ -16,6 +16,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.ForceQuit) {
 		return tea.Quit
 	}
+	m.notice = ""
+	if m.imp != nil {
+		return m.importKey(msg)
+	}
 	if m.filtering {
 		return m.updateFilter(msg)
 	}
@@ -41,6 +45,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.gapView = &gapList{}
 		m.footerH = m.footerHeight()
 		return m.ensureGaps()
+	case key.Matches(msg, k.Import):
+		return m.openImport()
 	case key.Matches(msg, k.Filter):
 		m.filtering = true
 		m.footerH = m.footerHeight()
@@ -285,7 +291,7 @@ func (m *Model) stepPeriod(step func(data.Period) data.Period) tea.Cmd {
 		return m.applyPeriod(target)
 	}
 	m.pending = target
-	return loadOverview(m.ctx, m.store, target)
+	return loadOverview(m.ctx, m.store, target, m.gen)
 }
 
 // setFilter applies a query to the list and the narratives.
@@ -339,6 +345,10 @@ func (m *Model) wheel(ms tea.Mouse) tea.Cmd {
 	case tea.MouseWheelDown:
 		d = 1
 	default:
+		return nil
+	}
+	if m.imp != nil {
+		m.importWheel(d)
 		return nil
 	}
 	if m.reader != nil {

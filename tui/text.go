@@ -102,6 +102,9 @@ func cutDistinct(names []string, w int) []string {
 	return out
 }
 
+// truncLeft drops the first n cells of s.
+func truncLeft(s string, n int) string { return ansi.TruncateLeft(s, n, "") }
+
 // fit makes s exactly w cells: cut with an ellipsis or padded with spaces.
 func fit(s string, w int) string {
 	if w <= 0 {

@@ -100,6 +100,9 @@ type Theme struct {
 
 	Help  help.Styles
 	Input textinput.Styles
+	// ProgressFull and ProgressEmpty colour the import's progress bar,
+	// whose cells (█ and ░) tell the progress without colour.
+	ProgressFull, ProgressEmpty color.Color
 	// Markdown is the glamour style the reader renders with.
 	Markdown string
 }
@@ -127,6 +130,7 @@ func newTheme(isDark, noColor bool) Theme {
 		in.Cursor.Blink = false
 		t.Input = in
 		t.Markdown = "notty"
+		t.ProgressFull, t.ProgressEmpty = lipgloss.NoColor{}, lipgloss.NoColor{}
 		return t
 	}
 	p := newPalette(isDark)
@@ -161,6 +165,7 @@ func newTheme(isDark, noColor bool) Theme {
 	in := textinput.DefaultStyles(isDark)
 	in.Cursor.Blink = false // no idle timer: the screen redraws only on input
 	t.Input = in
+	t.ProgressFull, t.ProgressEmpty = p.accent, p.faint
 	t.Markdown = "dark"
 	if !isDark {
 		t.Markdown = "light"

@@ -27,6 +27,9 @@ type Options struct {
 	// Period is the period under review; zero means the store's default,
 	// the latest month with outcome.
 	Period data.Period
+	// ImportDir is where the import screen starts browsing; empty means
+	// the working directory.
+	ImportDir string
 }
 
 // Run shows the board until the user quits. The alternate screen and the

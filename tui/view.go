@@ -32,6 +32,8 @@ func (m *Model) render() string {
 	b.WriteString(m.renderHeader(w))
 	b.WriteByte('\n')
 	switch {
+	case m.imp != nil:
+		b.WriteString(m.importView(w, lo.body.h))
 	case m.reader != nil:
 		b.WriteString(m.readerView().Render(w, lo.body.h))
 	case m.gapView != nil:
@@ -49,7 +51,7 @@ func (m *Model) render() string {
 // renderEmpty is the body for a database with no areas yet.
 func (m *Model) renderEmpty(w, h int) string {
 	lines := []string{""}
-	for _, s := range wrapLines(m.l.T("board.empty"), max(w-4, 1), h-1) {
+	for _, s := range wrapLines(m.l.T("board.empty", m.keys.Import.Help().Key), max(w-4, 1), h-1) {
 		lines = append(lines, "  "+s)
 	}
 	return block(lines, w, h)
@@ -288,11 +290,17 @@ func (m *Model) renderFooter(w int) string {
 	if m.err != nil {
 		prefix = th.Error.Paint(l.T("board.error", m.err.Error())) + "  "
 	}
+	if m.notice != "" {
+		prefix += th.Strong.Paint(m.notice) + "  "
+	}
 	if m.filter != "" {
 		prefix += th.Highlight.Paint(l.T("board.filter.active", m.input.Value())) + th.Subtle.Paint(" "+l.T("board.filter.clear")) + "  "
 	}
 	var short, full = m.keys.ShortHelp(), m.keys.FullHelp()
 	switch {
+	case m.imp != nil:
+		ik := m.importKeys()
+		short, full = ik.ShortHelp(), ik.FullHelp()
 	case m.reader != nil:
 		rk := readerKeys{m.keys}
 		short, full = rk.ShortHelp(), rk.FullHelp()
