@@ -145,8 +145,8 @@ func init() {
 		"board.import.size":         {"%s av %s", "%s of %s"},
 		"board.import.ready":        {"✓ Inga fel. %s läser in; inget är sparat ännu.", "✓ No errors. %s imports; nothing is saved yet."},
 		"board.import.refused": {
-			"✗ Kan inte läsas in (fel: %s). Inget sparas. Rätta filen och välj den igen.",
-			"✗ Cannot be imported (errors: %s). Nothing is saved. Correct the file and choose it again.",
+			"✗ Kan inte läsas in (fel: %s). Inget sparas. Rätta felen och försök igen.",
+			"✗ Cannot be imported (errors: %s). Nothing is saved. Correct the errors and try again.",
 		},
 		"board.import.failed":      {"✗ Databasfel: %s. Inget sparades.", "✗ Database error: %s. Nothing was saved."},
 		"board.import.done":        {"✓ Inläst. Tavlan visar de nya uppgifterna.", "✓ Imported. The board shows the new data."},
