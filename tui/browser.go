@@ -121,7 +121,7 @@ const browserNoteFrom = 9
 func (v browserView) Render(w, h int) string {
 	th, l, b := v.th, v.l, v.b
 	lines := make([]string, 0, h)
-	lines = append(lines, " "+th.Strong.Paint(l.T("board.import.title"))+th.Subtle.Paint(" · "+cutLeft(v.path(b.dir), max(w-width(l.T("board.import.title"))-4, 8))))
+	lines = append(lines, " "+th.Strong.Paint(l.T("board.import.title"))+th.Subtle.Paint(" · "+cutLeft(clean(v.path(b.dir)), max(w-width(l.T("board.import.title"))-4, 8))))
 	listH := browserRows(h)
 	if !b.listed {
 		lines = append(lines, " "+th.Faint.Paint(l.T("board.loading")))

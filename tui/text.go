@@ -65,7 +65,7 @@ func trunc(s string, w int) string {
 // would read alike once cut ("Pågående utredn…" for both "Pågående
 // utredningar" and "Pågående utredningar över 4 månader") keep their end
 // instead: the shortest of them is cut at its end, the others in the
-// middle, "Pågåe…4 månader".
+// middle, "Pågåen…4 månader".
 func cutDistinct(names []string, w int) []string {
 	out := make([]string, len(names))
 	heads := make([]string, len(names))
@@ -89,15 +89,16 @@ func cutDistinct(names []string, w int) []string {
 		if alike[h] < 2 || shortest[h] == i || width(s) <= w {
 			continue
 		}
-		headW := max((w-1)/3, 3)
-		tail := ansi.TruncateLeft(s, width(s)-(w-1-headW), "")
-		if cut := width(s) - width(tail); cut > 0 && !strings.HasSuffix(ansi.Truncate(s, cut, ""), " ") {
-			// the tail starts inside a word: begin it at the next one
+		// as much of the end as leaves three cells of the start, from a
+		// word's beginning; the start takes the rest
+		tail := truncLeft(s, width(s)-(w-4))
+		if cut := width(s) - width(tail); !strings.HasSuffix(ansi.Truncate(s, cut, ""), " ") {
 			if sp := strings.IndexByte(tail, ' '); sp >= 0 {
 				tail = tail[sp:]
 			}
 		}
-		out[i] = strings.TrimRight(ansi.Truncate(s, headW, ""), " ") + ellipsis + strings.TrimLeft(tail, " ")
+		tail = strings.TrimLeft(tail, " ")
+		out[i] = strings.TrimRight(ansi.Truncate(s, w-1-width(tail), ""), " ") + ellipsis + tail
 	}
 	return out
 }

@@ -83,7 +83,7 @@ func TestSeriesWidths(t *testing.T) {
 func TestCutDistinct(t *testing.T) {
 	names := []string{"Pågående utredningar", "Pågående utredningar över 4 månader", "Anmälningar"}
 	got := cutDistinct(names, 16)
-	want := []string{"Pågående utredn…", "Pågåe…4 månader", "Anmälningar"}
+	want := []string{"Pågående utredn…", "Pågåen…4 månader", "Anmälningar"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("cutDistinct: %q, want %q", got, want)
 	}
