@@ -7,6 +7,11 @@
 // only place that returns a tea.View. The panes are plain structs with a
 // Render(width, height) method, filled from the model for each frame. Data
 // reaches the model only as messages answering commands (commands.go).
+//
+// The import screen (importscreen.go, key i) reads files and folders into
+// the store the way beredning import does: a dry run first, its report,
+// then the import on confirmation, after which every cached answer is
+// dropped and the board loads again.
 package tui
 
 import (
