@@ -174,6 +174,11 @@ func TestImportFlow(t *testing.T) {
 	if !m.ov.LastImport.After(lastBefore) {
 		t.Fatalf("last import %v, before %v", m.ov.LastImport, lastBefore)
 	}
+	// the log names the user the program runs as
+	log, err := s.ImportLog(context.Background(), 1)
+	if err != nil || len(log) != 1 || log[0].User != importUserName() || log[0].User == "" {
+		t.Fatalf("import log %+v (%v), want user %q", log, err, importUserName())
+	}
 	if m.period != tbLast || m.detail(m.sel) == nil || m.gapResults[m.period] == nil {
 		t.Fatal("the period under review was not reloaded")
 	}
