@@ -420,3 +420,38 @@ func TestImportIntoEmptyDatabase(t *testing.T) {
 	mustNotContain(t, screen(m), "Databasen är tom")
 	mustContain(t, screen(m), "Barn och unga", "Socialpsykiatri")
 }
+
+// A narrative holding a personnummer is refused; m checks it again with
+// the number masked, and the import stores it masked.
+func TestImportMaskPNR(t *testing.T) {
+	s := buildTestby(t, t.TempDir())
+	t.Cleanup(func() { s.Close() })
+	m := newBoard(t, s, Options{Lang: lang.SV, NoColor: true, ImportDir: "testdata/import_pnr"}, 120, 40)
+	before := dump(t, s)
+	press(t, m, "i")
+	pickEntry(t, m, "berattelse.md")
+	press(t, m, "enter")
+	if m.imp.stage != stageReport || m.imp.ok() {
+		t.Fatalf("a personnummer was not refused: stage %d ok %v", m.imp.stage, m.imp.ok())
+	}
+	mustContain(t, screen(m), "m maskerar dem i stället")
+	press(t, m, "m")
+	if m.imp.stage != stageReport || !m.imp.ok() || !m.imp.maskPNR {
+		t.Fatalf("m did not check again with masking: stage %d ok %v", m.imp.stage, m.imp.ok())
+	}
+	mustContain(t, screen(m), "Personnummer i berättelser maskeras")
+	if dump(t, s) != before {
+		t.Fatal("the checks wrote to the database")
+	}
+	press(t, m, "y")
+	if m.imp.stage != stageDone || m.imp.rep == nil || !m.imp.rep.Committed {
+		t.Fatalf("the masked import did not run: stage %d", m.imp.stage)
+	}
+	var body string
+	if err := s.DB().QueryRow(`SELECT body FROM narrative WHERE title = 'Ett placerat barn har flyttat'`).Scan(&body); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(body, "811218") || !strings.Contains(body, "flyttat") {
+		t.Errorf("stored body %q", body)
+	}
+}

@@ -42,6 +42,7 @@ type importScreen struct {
 	stage   importStage
 	browser browser
 	target  string // the file or folder chosen, as given to the importer
+	maskPNR bool   // store narratives with personnummer masked (--mask-pnr)
 	title   string // the target as the title shows it
 	seq     int    // the run under way or shown; 0: none (answers to others are dropped)
 	cancel  context.CancelFunc
@@ -114,7 +115,7 @@ func (m *Model) startImport(target string, dryRun bool) tea.Cmd {
 	}
 	m.layoutImport()
 	return runImport(importJob{seq: imp.seq, ctx: ctx, store: m.store, paths: []string{target},
-		opts: ingest.Options{DryRun: dryRun, User: m.importUser}})
+		opts: ingest.Options{DryRun: dryRun, MaskPNR: imp.maskPNR, User: m.importUser}})
 }
 
 // gotImportDone shows how a run ended; a committed import reloads the
@@ -204,6 +205,10 @@ func (m *Model) importKey(msg tea.KeyPressMsg) tea.Cmd {
 			if imp.ok() {
 				return m.startImport(imp.target, false)
 			}
+		case key.Matches(msg, k.MaskPNR):
+			// the check runs again: what it finds depends on masking
+			imp.maskPNR = !imp.maskPNR
+			return m.startImport(imp.target, true)
 		case key.Matches(msg, k.Back):
 			imp.seq, imp.stage, imp.rep, imp.err = 0, stagePick, nil, nil
 			m.layoutImport()
@@ -369,10 +374,32 @@ func (m *Model) layoutImport() {
 	for _, s := range wrapLines(m.importStatus(), max(w-2, 1), 3) {
 		imp.head = append(imp.head, " "+m.importStatusInk().Paint(s))
 	}
+	if line := m.importPNRLine(); line != "" {
+		for _, s := range wrapLines(line, max(w-2, 1), 2) {
+			imp.head = append(imp.head, " "+th.Subtle.Paint(s))
+		}
+	}
 	imp.head = append(imp.head, "")
 	imp.view.SetWidth(w)
 	imp.view.SetHeight(max(h-len(imp.head), 1))
 	imp.view.SetContentLines(reportLines(imp.rep, imp.err, w, th, l))
+}
+
+// importPNRLine tells how narratives with a personnummer are handled, once
+// it matters: a check refused one, or masking is on.
+func (m *Model) importPNRLine() string {
+	imp, key := m.imp, m.keys.MaskPNR.Help().Key
+	if imp.maskPNR {
+		return m.l.T("board.import.pnr_masked", key)
+	}
+	if imp.rep != nil {
+		for _, p := range imp.rep.Errors {
+			if p.Key == ingest.PNRErrorKey {
+				return m.l.T("board.import.pnr_refused", key)
+			}
+		}
+	}
+	return ""
 }
 
 // importStatus says in words (and a symbol) where the import stands.

@@ -34,6 +34,7 @@ type keyMap struct {
 	Choose, ImportFolder   key.Binding
 	OpenFolder, UpFolder   key.Binding
 	ImportConfirm          key.Binding // enter or y after a clean check
+	MaskPNR                key.Binding // m: check again with personnummer masked, or not
 	CancelImport, CloseImp key.Binding
 }
 
@@ -77,6 +78,7 @@ func newKeyMap(l lang.Lang) keyMap {
 		OpenFolder:    b([]string{"right", "l"}, "→/l", "board.key.open_folder"),
 		UpFolder:      b([]string{"left", "h", "backspace"}, "←/h", "board.key.up_folder"),
 		ImportConfirm: b([]string{"enter", "y"}, "enter/y", "board.key.import_confirm"),
+		MaskPNR:       b([]string{"m"}, "m", "board.key.mask_pnr"),
 		CancelImport:  b([]string{"esc"}, "esc", "board.key.cancel_import"),
 		CloseImp:      b([]string{"esc", "enter"}, "esc", "board.key.close"),
 	}
@@ -124,6 +126,7 @@ type importKeys struct {
 	k     keyMap
 	stage importStage
 	ok    bool // the check found no errors: the import can be confirmed
+	pnr   bool // masking matters: a personnummer was refused, or masking is on
 }
 
 func (i importKeys) ShortHelp() []key.Binding {
@@ -134,10 +137,14 @@ func (i importKeys) ShortHelp() []key.Binding {
 	case stageCheck, stageRun:
 		return []key.Binding{k.CancelImport, k.Quit}
 	case stageReport:
+		var keys []key.Binding
 		if i.ok {
-			return []key.Binding{k.ImportConfirm, k.Down, k.PageDown, k.Back, k.Quit}
+			keys = append(keys, k.ImportConfirm)
 		}
-		return []key.Binding{k.Down, k.PageDown, k.Back, k.Quit}
+		if i.pnr {
+			keys = append(keys, k.MaskPNR)
+		}
+		return append(keys, k.Down, k.PageDown, k.Back, k.Quit)
 	}
 	return []key.Binding{k.CloseImp, k.Down, k.PageDown, k.Quit}
 }
@@ -151,15 +158,16 @@ func (i importKeys) FullHelp() [][]key.Binding {
 	case stageCheck, stageRun:
 		return [][]key.Binding{{k.CancelImport, k.Help, k.Quit}}
 	case stageReport:
+		var keys []key.Binding
 		if i.ok {
-			return [][]key.Binding{move, {k.ImportConfirm, k.Back, k.Help, k.Quit}}
+			keys = append(keys, k.ImportConfirm)
 		}
-		return [][]key.Binding{move, {k.Back, k.Help, k.Quit}}
+		return [][]key.Binding{move, append(keys, k.MaskPNR, k.Back, k.Help, k.Quit)}
 	}
 	return [][]key.Binding{move, {k.CloseImp, k.Help, k.Quit}}
 }
 
 // importKeys is the import screen's help for what it shows now.
 func (m *Model) importKeys() importKeys {
-	return importKeys{k: m.keys, stage: m.imp.stage, ok: m.imp.ok()}
+	return importKeys{k: m.keys, stage: m.imp.stage, ok: m.imp.ok(), pnr: m.importPNRLine() != ""}
 }

@@ -129,6 +129,7 @@ func init() {
 		"board.key.up_folder":      {"mappen ovanför", "parent folder"},
 		"board.key.import_confirm": {"läs in", "import"},
 		"board.key.cancel_import":  {"avbryt", "cancel"},
+		"board.key.mask_pnr":       {"maskera personnummer av/på", "mask personnummer on/off"},
 		"board.key.close":          {"stäng", "close"},
 
 		"board.import.title":        {"Importera underlag", "Import data"},
@@ -148,6 +149,8 @@ func init() {
 			"✗ Kan inte läsas in (fel: %s). Inget sparas. Rätta felen och försök igen.",
 			"✗ Cannot be imported (errors: %s). Nothing is saved. Correct the errors and try again.",
 		},
+		"board.import.pnr_refused": {"Berättelser med personnummer vägras; %s maskerar dem i stället.", "Narratives holding a personal identity number are refused; %s masks them instead."},
+		"board.import.pnr_masked":  {"Personnummer i berättelser maskeras (%s: vägra i stället).", "Personal identity numbers in narratives are masked (%s: refuse instead)."},
 		"board.import.failed":      {"✗ Databasfel: %s. Inget sparades.", "✗ Database error: %s. Nothing was saved."},
 		"board.import.done":        {"✓ Inläst. Tavlan visar de nya uppgifterna.", "✓ Imported. The board shows the new data."},
 		"board.import.errors_head": {"Fel:", "Errors:"},

@@ -310,7 +310,7 @@ func (r *rowCtx) personnummer(n *data.Narrative) bool {
 				line += strings.Count((*f.text)[:m.Start], "\n")
 			}
 			r.failed, ok = true, false
-			r.t.problem(true, line, r.t.hdr.index[f.c]-1, r.t.hdr.name[f.c], "", "import.err.pnr", msg("import.pnr."+m.Kind.String()))
+			r.t.problem(true, line, r.t.hdr.index[f.c]-1, r.t.hdr.name[f.c], "", PNRErrorKey, msg("import.pnr."+m.Kind.String()))
 		}
 	}
 	return ok

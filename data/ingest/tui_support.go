@@ -26,3 +26,7 @@ func Extensions() []string {
 	slices.Sort(out)
 	return out
 }
+
+// PNRErrorKey is the message key of a refused personnummer, so a screen
+// can offer masking when a check finds one.
+const PNRErrorKey = "import.err.pnr"
