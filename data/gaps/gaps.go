@@ -6,7 +6,7 @@
 // Compute loads one period's facts in a handful of set-based queries
 // (load.go), runs every rule over every area and unit (rules_*.go), and
 // returns the gaps with their texts (messages.go, explain.go) and evidence.
-// RULES.md explains each rule to a chair, in Swedish and English.
+// The README explains each rule to a chair, in Swedish and English.
 package gaps
 
 import (
