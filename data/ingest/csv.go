@@ -77,12 +77,13 @@ func (c *csvReader) readLine() (line []byte, err error) {
 		return nil, err
 	}
 	c.line++
-	if len(line) > c.maxRecord+2 {
-		return nil, &csvError{line: c.line, key: "import.err.line_too_long", args: []any{sizeText(int64(len(line))), sizeText(int64(c.maxRecord))}}
-	}
 	line = bytes.TrimSuffix(line, []byte{c.delim})
 	if c.delim == '\n' {
 		line = bytes.TrimSuffix(line, []byte{'\r'})
+	}
+	// the limit is on the line's content, whatever its line end
+	if len(line) > c.maxRecord {
+		return nil, &csvError{line: c.line, key: "import.err.line_too_long", args: []any{sizeText(int64(len(line))), sizeText(int64(c.maxRecord))}}
 	}
 	return line, nil
 }
