@@ -3,7 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
-	"sort"
+	"slices"
 )
 
 // BudgetLine is one konto (or the total) for a scope, year to date.
@@ -211,7 +211,7 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 		}
 		lines = append(lines, *l)
 	}
-	sortAccounts(lines)
+	slices.SortFunc(lines, func(a, b BudgetLine) int { return CompareAccounts(a.Account, b.Account) })
 	for _, l := range lines {
 		total.BudgetYTD += l.BudgetYTD
 		total.OutcomeYTD += l.OutcomeYTD
@@ -230,25 +230,6 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 		total.Forecast = 0
 	}
 	return lines, total, nil
-}
-
-// sortAccounts puts the known konton in report order, then others by name.
-func sortAccounts(lines []BudgetLine) {
-	rank := func(a Account) int {
-		for i, k := range KnownAccounts {
-			if k == a {
-				return i
-			}
-		}
-		return len(KnownAccounts)
-	}
-	sort.Slice(lines, func(i, j int) bool {
-		ri, rj := rank(lines[i].Account), rank(lines[j].Account)
-		if ri != rj {
-			return ri < rj
-		}
-		return lines[i].Account < lines[j].Account
-	})
 }
 
 func newSeries(p Period, months int) Series {
@@ -307,7 +288,7 @@ func (s *Store) placementSeries(ctx context.Context, sc Scope, p Period, months 
 	for _, ps := range byKind {
 		others = append(others, *ps)
 	}
-	sort.Slice(others, func(i, j int) bool { return others[i].Kind < others[j].Kind })
+	slices.SortFunc(others, func(a, b PlacementSeries) int { return ComparePlacementKinds(a.Kind, b.Kind) })
 	return append(out, others...), total, nil
 }
 

@@ -1,5 +1,10 @@
 package data
 
+import (
+	"cmp"
+	"slices"
+)
+
 // The enumerations below are stored by their key (the Swedish word without
 // å/ä/ö, as FORMATS.md spells it). Display names live in data/lang.
 
@@ -16,6 +21,26 @@ const (
 
 // KnownAccounts in the order reports list them.
 var KnownAccounts = []Account{AccountStaff, AccountPlacements, AccountAid, AccountOther, AccountRevenue}
+
+// CompareAccounts orders konton as reports list them: the known ones in
+// KnownAccounts order, then others by name (for slices.SortFunc).
+func CompareAccounts(a, b Account) int { return compareKnownFirst(KnownAccounts, a, b) }
+
+// ComparePlacementKinds orders insatser as screens list them.
+func ComparePlacementKinds(a, b PlacementKind) int { return compareKnownFirst(PlacementKinds, a, b) }
+
+func compareKnownFirst[T ~string](known []T, a, b T) int {
+	rank := func(x T) int {
+		if i := slices.Index(known, x); i >= 0 {
+			return i
+		}
+		return len(known)
+	}
+	if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+		return c
+	}
+	return cmp.Compare(a, b)
+}
 
 // PlacementKind is the insats of a placement.
 type PlacementKind string

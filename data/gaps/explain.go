@@ -1,8 +1,9 @@
 package gaps
 
 import (
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -206,50 +207,12 @@ func (e *engine) indicatorItem(r measureRow, gap data.Scope) string {
 
 // sortedAccounts lists konton in report order, then others by name.
 func sortedAccounts[V any](m map[data.Account]V) []data.Account {
-	rank := func(a data.Account) int {
-		for i, k := range data.KnownAccounts {
-			if k == a {
-				return i
-			}
-		}
-		return len(data.KnownAccounts)
-	}
-	out := make([]data.Account, 0, len(m))
-	for a := range m {
-		out = append(out, a)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		ri, rj := rank(out[i]), rank(out[j])
-		if ri != rj {
-			return ri < rj
-		}
-		return out[i] < out[j]
-	})
-	return out
+	return slices.SortedFunc(maps.Keys(m), data.CompareAccounts)
 }
 
 // sortedKinds lists placement kinds in display order, then others by name.
 func sortedKinds[V any](m map[data.PlacementKind]V) []data.PlacementKind {
-	rank := func(k data.PlacementKind) int {
-		for i, x := range data.PlacementKinds {
-			if x == k {
-				return i
-			}
-		}
-		return len(data.PlacementKinds)
-	}
-	out := make([]data.PlacementKind, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		ri, rj := rank(out[i]), rank(out[j])
-		if ri != rj {
-			return ri < rj
-		}
-		return out[i] < out[j]
-	})
-	return out
+	return slices.SortedFunc(maps.Keys(m), data.ComparePlacementKinds)
 }
 
 // maxSeverity is the highest severity of narratives.
