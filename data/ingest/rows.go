@@ -42,8 +42,15 @@ func (r *rowCtx) lineOf(c column) int {
 }
 
 func (r *rowCtx) required(c column) (string, bool) {
+	v, ok := r.cell(c, true)
+	return v, ok && v != ""
+}
+
+// cell reads a cell; an empty one is an error only when required. The
+// caller treats "" with ok as a missing optional value.
+func (r *rowCtx) cell(c column, required bool) (string, bool) {
 	v := r.get(c)
-	if v == "" {
+	if v == "" && required {
 		r.fail(c, "", "import.err.required", c.String())
 		return "", false
 	}
@@ -60,13 +67,9 @@ func (r *rowCtx) numberError(c column, v string, p numProblem) {
 
 // money reads an amount; a missing optional amount is nil.
 func (r *rowCtx) money(c column, required bool) (*data.Money, bool) {
-	v := r.get(c)
+	v, ok := r.cell(c, required)
 	if v == "" {
-		if required {
-			r.fail(c, "", "import.err.required", c.String())
-			return nil, false
-		}
-		return nil, true
+		return nil, ok
 	}
 	d, suffix, p := parseDecimal(v)
 	if p != numOK {
@@ -110,13 +113,9 @@ func unitName(u moneyUnit) string {
 
 // count reads a whole, non-negative number; a missing optional count is nil.
 func (r *rowCtx) count(c column, required bool) (*int, bool) {
-	v := r.get(c)
+	v, ok := r.cell(c, required)
 	if v == "" {
-		if required {
-			r.fail(c, "", "import.err.required", c.String())
-			return nil, false
-		}
-		return nil, true
+		return nil, ok
 	}
 	d, suffix, p := parseDecimal(v)
 	if p != numOK || (suffix != "" && suffix != "st") {
@@ -141,13 +140,9 @@ func (r *rowCtx) count(c column, required bool) (*int, bool) {
 
 // value reads a measure value or target; "8,5 %" is 8.5.
 func (r *rowCtx) value(c column, required bool) (*float64, bool) {
-	v := r.get(c)
+	v, ok := r.cell(c, required)
 	if v == "" {
-		if required {
-			r.fail(c, "", "import.err.required", c.String())
-			return nil, false
-		}
-		return nil, true
+		return nil, ok
 	}
 	d, suffix, p := parseDecimal(v)
 	if p != numOK || (suffix != "" && suffix != "pct" && suffix != "st") {
@@ -184,13 +179,9 @@ func (r *rowCtx) period() (data.Period, bool) {
 // enum reads an enumerated value by its folded spelling.
 func enum[T ~string](r *rowCtx, c column, words map[string]T, required bool) (T, bool) {
 	var zero T
-	v := r.get(c)
+	v, ok := r.cell(c, required)
 	if v == "" {
-		if required {
-			r.fail(c, "", "import.err.required", c.String())
-			return zero, false
-		}
-		return zero, true
+		return zero, ok
 	}
 	if x, ok := words[fold(v)]; ok {
 		return x, true
