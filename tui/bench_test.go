@@ -32,30 +32,13 @@ func BenchmarkOpen(b *testing.B) {
 
 // BenchmarkKey is one navigation key, Update and View, at 200×50, with
 // the details of the period loaded (as they are a moment after open).
-func BenchmarkKey(b *testing.B) {
-	m := newBoard(b, demoStore, Options{NoColor: true}, 200, 50)
-	press(b, m, "enter")
-	down, up := keyMsg("down"), keyMsg("up")
-	i := 0
-	for b.Loop() {
-		k := down
-		if i%8 >= 4 {
-			k = up
-		}
-		i++
-		_, cmd := m.Update(k)
-		if cmd != nil {
-			b.StopTimer()
-			drain(b, m, cmd)
-			b.StartTimer()
-		}
-		_ = m.View()
-	}
-}
+func BenchmarkKey(b *testing.B) { benchmarkKey(b, Options{NoColor: true}) }
 
 // BenchmarkKeyColour is BenchmarkKey with the colour theme.
-func BenchmarkKeyColour(b *testing.B) {
-	m := newBoard(b, demoStore, Options{}, 200, 50)
+func BenchmarkKeyColour(b *testing.B) { benchmarkKey(b, Options{}) }
+
+func benchmarkKey(b *testing.B, opt Options) {
+	m := newBoard(b, demoStore, opt, 200, 50)
 	press(b, m, "enter")
 	down, up := keyMsg("down"), keyMsg("up")
 	i := 0
