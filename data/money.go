@@ -11,9 +11,6 @@ const (
 	Tkr   Money = 100 * 1000
 )
 
-// MoneyFromKronor builds an amount from whole kronor.
-func MoneyFromKronor(kr int64) Money { return Money(kr) * Krona }
-
 // TkrTenths rounds the amount to tenths of a tkr, half away from zero: the
 // precision reports print ("1 234,5 tkr").
 func (m Money) TkrTenths() int64 {

@@ -275,18 +275,32 @@ func TestWriteRollsBackOnError(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
 	var before, after bytes.Buffer
-	s.Dump(ctx, &before)
+	if err := s.Dump(ctx, &before); err != nil {
+		t.Fatal(err)
+	}
+	bad := errors.New("line 3: bad")
 	err := s.Write(ctx, func(tx *data.Tx) error {
-		a, _, _ := tx.EnsureArea("Barn och unga", data.GroupChildren)
+		a, created, err := tx.EnsureArea("Barn och unga", data.GroupChildren)
+		if err != nil || !created {
+			t.Fatalf("EnsureArea = %d, %v, %v", a, created, err)
+		}
 		if _, err := tx.PutBudget(data.BudgetRow{Scope: data.Scope{AreaID: a}, Period: data.MustPeriod("2026-01"), Account: "personal", Budget: 1}); err != nil {
 			return err
 		}
-		return errors.New("line 3: bad")
+		// The rows are there inside the transaction, so only a rollback
+		// can make the dumps equal.
+		var n int
+		if err := tx.SQL().QueryRowContext(ctx, `SELECT count(*) FROM budget`).Scan(&n); err != nil || n != 1 {
+			t.Fatalf("budget rows inside the transaction = %d, %v", n, err)
+		}
+		return bad
 	})
-	if err == nil {
-		t.Fatal("want the error back")
+	if !errors.Is(err, bad) {
+		t.Fatalf("Write = %v, want the function's error back", err)
 	}
-	s.Dump(ctx, &after)
+	if err := s.Dump(ctx, &after); err != nil {
+		t.Fatal(err)
+	}
 	if before.String() != after.String() {
 		t.Error("a failed write changed the database")
 	}

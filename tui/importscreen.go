@@ -60,14 +60,9 @@ type importScreen struct {
 // ok tells whether the check found nothing to stop the import.
 func (s *importScreen) ok() bool { return s.rep != nil && s.rep.OK() && s.err == nil }
 
-// importUserName is who the import log names: the user the program runs
-// as, or "beredning".
-func importUserName() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	return "beredning"
-}
+// importUserName is who the import log names: as on the command line,
+// the environment's user, else the account the program runs as.
+func importUserName() string { return ingest.WhoImports("", os.Getenv, user.Current) }
 
 // openImport opens the import screen in the folder last browsed (at
 // first the start folder). While an import still runs it does nothing.

@@ -41,10 +41,7 @@ func runImport(e *env, args []string) int {
 	}
 	defer s.Close()
 
-	opts := ingest.Options{DryRun: *dryRun, MaskPNR: *maskPNR, User: *user}
-	if opts.User == "" {
-		opts.User = firstSet(e.getenv, "USER", "LOGNAME", "USERNAME")
-	}
+	opts := ingest.Options{DryRun: *dryRun, MaskPNR: *maskPNR, User: ingest.WhoImports(*user, e.getenv, e.account)}
 	var progress *progressLine
 	if e.isTerminal(os.Stderr) {
 		progress = &progressLine{w: e.stderr, l: e.lang}

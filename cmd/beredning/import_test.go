@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
+	"os/user"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -214,5 +216,28 @@ func TestTemplateCommand(t *testing.T) {
 	code, out, errs = runImportCLI(t, "import", "--db", db, path)
 	if code != 0 || !strings.Contains(out, "Klart. Nya rader: 2,") || strings.Contains(out, "Varningar") {
 		t.Errorf("filled template: exit %d\n%s\n%s", code, out, errs)
+	}
+}
+
+// Without --user and without USER, LOGNAME or USERNAME the log names the
+// operating system's account, and says "okänd" only when even that fails.
+func TestImportUserFallsBackToTheAccount(t *testing.T) {
+	for _, tc := range []struct {
+		account func() (*user.User, error)
+		want    string
+	}{
+		{func() (*user.User, error) { return &user.User{Username: "anna"}, nil }, "(anna)"},
+		{func() (*user.User, error) { return nil, errors.New("no passwd entry") }, "(okänd)"},
+	} {
+		db := emptyDB(t)
+		e, _, errb := testEnv()
+		e.account = tc.account
+		if code := run(e, []string{"import", "--db", db, ingestTestdata + "/sv/budget_2026.csv"}); code != 0 {
+			t.Fatalf("import: %d %s", code, errb)
+		}
+		code, out, _ := runCLI(t, "info", "--db", db)
+		if code != 0 || !strings.Contains(out, tc.want) || strings.Contains(out, "()") {
+			t.Errorf("info names the user as %q?\n%s", tc.want, out)
+		}
 	}
 }

@@ -133,7 +133,7 @@ func writeInfoText(w io.Writer, in data.Info, l lang.Lang) {
 	fmt.Fprintln(w, l.T("cli.info.imports"))
 	for _, im := range in.LastImports {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", lang.DateTime(im.Time()), im.File, im.Kind,
-			l.T("cli.info.import_counts", lang.Int(int64(im.New)), lang.Int(int64(im.Changed)), lang.Int(int64(im.Unchanged)), im.User))
+			l.T("cli.info.import_counts", lang.Int(int64(im.New)), lang.Int(int64(im.Changed)), lang.Int(int64(im.Unchanged)), userName(l, im.User)))
 	}
 	tw.Flush()
 }

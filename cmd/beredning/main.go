@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -32,6 +33,9 @@ type env struct {
 	getenv  func(string) string
 	// isTerminal tells whether a stream is a terminal.
 	isTerminal func(any) bool
+	// account is the operating system's user, for the import log when
+	// neither --user nor the environment names one.
+	account func() (*user.User, error)
 }
 
 // command is one subcommand. Each lives in its own file and registers
@@ -54,11 +58,12 @@ func register(c command) {
 
 func main() {
 	e := &env{
-		ctx:    context.Background(),
-		stdin:  os.Stdin,
-		stdout: os.Stdout,
-		stderr: os.Stderr,
-		getenv: os.Getenv,
+		ctx:     context.Background(),
+		stdin:   os.Stdin,
+		stdout:  os.Stdout,
+		stderr:  os.Stderr,
+		getenv:  os.Getenv,
+		account: user.Current,
 		isTerminal: func(f any) bool {
 			if f, ok := f.(*os.File); ok {
 				return term.IsTerminal(f.Fd())
@@ -277,4 +282,12 @@ func (e *env) explainOpenError(path string, err error) {
 	default:
 		fmt.Fprintln(e.stderr, l.T("cli.err.open", path, err))
 	}
+}
+
+// userName is who the import log names, or "okänd" when nobody is known.
+func userName(l lang.Lang, u string) string {
+	if u == "" {
+		return l.T("cli.user.unknown")
+	}
+	return u
 }

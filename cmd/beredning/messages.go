@@ -22,6 +22,7 @@ func init() {
 		"cli.flag.lang":       {"språk för allt som visas (sv eller en)", "language of everything shown (sv or en)"},
 		"cli.flag.no_color":   {"visa utan färger", "show without colours"},
 		"cli.flag.db":         {"databasfil (annars BEREDNING_DB eller datakatalogen)", "database file (else BEREDNING_DB or the data directory)"},
+		"cli.user.unknown":    {"okänd", "unknown"},
 		"cli.unknown_command": {"Okänt kommando: %s", "Unknown command: %s"},
 		"cli.err.no_database": {
 			"Det finns ingen databas i %s.\n  Skapa en tom:        beredning init --db FIL\n  Läs in underlag:     beredning import --db FIL MAPP\n  Prova demokommunen:  beredning demo",

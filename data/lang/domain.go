@@ -81,9 +81,6 @@ func (l Lang) Account(a data.Account) string { return l.named("account.", string
 // Kind is a placement kind's display name.
 func (l Lang) Kind(k data.PlacementKind) string { return l.named("kind.", string(k)) }
 
-// Group is a target group's display name.
-func (l Lang) Group(g data.TargetGroup) string { return l.named("group.", string(g)) }
-
 // Status is a reported status in words, lower case ("grön").
 func (l Lang) Status(s data.Status) string { return l.T("status." + string(s)) }
 

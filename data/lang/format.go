@@ -86,11 +86,6 @@ func SignedTkr(m data.Money) string {
 	return TkrNumber(m)
 }
 
-// Mkr is an amount in million kronor with one decimal, as text uses it.
-func Mkr(m data.Money) string {
-	return Number(float64(m)/float64(data.Tkr*1000), 1) + " mnkr"
-}
-
 // Percent writes a share: 3.25 → "3,3 %".
 func Percent(f float64, decimals int) string {
 	return Number(f, decimals) + " %"
