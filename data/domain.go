@@ -161,6 +161,7 @@ type Municipality struct {
 	Name        string
 	Committee   string
 	Inhabitants int
+	Kommunkod   string // SCB's four-digit code, "0127"; "" until given
 }
 
 // Area is a verksamhetsområde.

@@ -117,11 +117,14 @@ func (c Coverage) DefaultPeriod() Period {
 func (s *Store) Municipality(ctx context.Context) (Municipality, error) {
 	var m Municipality
 	var inh sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT name, committee, inhabitants FROM municipality WHERE id = 1`).Scan(&m.Name, &m.Committee, &inh)
+	var code sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT name, committee, inhabitants, kommunkod FROM municipality WHERE id = 1`).
+		Scan(&m.Name, &m.Committee, &inh, &code)
 	if err == sql.ErrNoRows {
-		return Municipality{Committee: "Socialnämnden"}, nil
+		return Municipality{Committee: DefaultCommittee}, nil
 	}
 	m.Inhabitants = int(inh.Int64)
+	m.Kommunkod = code.String
 	return m, err
 }
 

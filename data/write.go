@@ -153,14 +153,21 @@ func (t *Tx) stmt(q string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// SetMunicipality names the municipality and its committee.
+// SetMunicipality names the municipality and its committee. A kommunkod
+// must be a valid SCB code (see CheckKommunkod) or empty.
 func (t *Tx) SetMunicipality(m Municipality) error {
 	if m.Committee == "" {
-		m.Committee = "Socialnämnden"
+		m.Committee = DefaultCommittee
 	}
-	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO municipality(id, name, committee, inhabitants) VALUES (1, ?, ?, ?)
-		ON CONFLICT(id) DO UPDATE SET name = excluded.name, committee = excluded.committee, inhabitants = excluded.inhabitants`,
-		m.Name, m.Committee, nullZero(int64(m.Inhabitants)))
+	if m.Kommunkod != "" {
+		if err := CheckKommunkod(m.Kommunkod); err != nil {
+			return err
+		}
+	}
+	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO municipality(id, name, committee, inhabitants, kommunkod) VALUES (1, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET name = excluded.name, committee = excluded.committee,
+			inhabitants = excluded.inhabitants, kommunkod = excluded.kommunkod`,
+		m.Name, m.Committee, nullZero(int64(m.Inhabitants)), nullString(m.Kommunkod))
 	return err
 }
 

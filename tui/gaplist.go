@@ -33,9 +33,12 @@ func gapListRows(h int) int { return max((h-2)*11/20, 1) }
 
 func (v gapListView) Render(w, h int) string {
 	th, l := v.th, v.l
-	title := " " + th.Title.Paint(l.T("board.gaplist.title", clean(v.municipality), l.Period(v.period)))
+	title := " " + th.Title.Paint(gaps.Heading(l, clean(v.municipality), v.period))
 	if v.res == nil {
 		return block([]string{title, " " + th.Faint.Paint(l.T("board.loading"))}, w, h)
+	}
+	if v.period.IsZero() { // an empty database: no month to judge
+		return block([]string{title, "", " " + l.T("board.gaplist.no_data")}, w, h)
 	}
 	gs := v.res.Gaps
 	title += "  " + gapCountsText(gs, th, l)

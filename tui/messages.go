@@ -37,7 +37,7 @@ func init() {
 		"board.gap.hint":        {"(tab hit, enter förklarar)", "(tab here, enter explains)"},
 		"board.gap.evidence":    {"Underlag:", "Evidence:"},
 		"board.gap.area_level":  {"hela området", "whole area"},
-		"board.gaplist.title":   {"Kvalitetsglapp i %s, %s:", "Quality gaps in %s, %s:"},
+		"board.gaplist.no_data": {"Databasen har inga uppgifter ännu, så det finns inget att pröva reglerna på.", "The database holds no data yet, so there is nothing to try the rules on."},
 		"board.gaplist.none":    {"Reglerna hittar inga kvalitetsglapp den här perioden.", "The rules find no quality gaps this period."},
 		"board.pane.budget":     {"Budget", "Budget"},
 		"board.pane.volumes":    {"Placeringar och volymer", "Placements and volumes"},

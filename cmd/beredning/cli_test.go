@@ -226,3 +226,63 @@ func TestDemoRebuildsAStaleDemoOnly(t *testing.T) {
 		t.Error("demo replaced a database that was not a demo")
 	}
 }
+
+// init names the municipality and its SCB code, refuses a code that is
+// not one (and then creates no file), and settings changes both later.
+func TestInitNamesTheMunicipality(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.db")
+	for _, code := range []string{"127", "0000", "0200", "01a7", "12345"} {
+		if c, _, errs := runCLI(t, "init", "--db", bad, "--kommunkod", code); c != 2 || !strings.Contains(errs, "Ogiltig kommunkod") {
+			t.Errorf("kommunkod %q: exit %d, %q", code, c, errs)
+		}
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("a refused init created the file")
+	}
+
+	path := filepath.Join(dir, "b.db")
+	code, out, errs := runCLI(t, "init", "--db", path, "--name", "Botkyrka kommun", "--kommunkod", "0127")
+	if code != 0 || !strings.Contains(out, "Kommun: Botkyrka kommun (kommunkod 0127)") {
+		t.Fatalf("init: %d %q %q", code, out, errs)
+	}
+	var info infoJSON
+	_, out, _ = runCLI(t, "info", "--db", path, "--format", "json")
+	if err := json.Unmarshal([]byte(out), &info); err != nil || info.Municipality != "Botkyrka kommun" || info.Kommunkod != "0127" {
+		t.Fatalf("info json %+v %v", info, err)
+	}
+
+	if c, _, errs := runCLI(t, "settings", "--db", path, "set", "kommun.kod", "9999"); c != 1 || !strings.Contains(errs, "Ogiltig kommunkod") {
+		t.Errorf("settings accepted 9999: %d %q", c, errs)
+	}
+	for _, kv := range [][2]string{{"kommun.namn", "Ekbacka kommun"}, {"kommun.kod", "0180"}, {"kommun.namnd", "Omsorgsnämnden"}} {
+		if c, _, errs := runCLI(t, "settings", "--db", path, "set", kv[0], kv[1]); c != 0 {
+			t.Fatalf("settings set %s: %d %q", kv[0], c, errs)
+		}
+	}
+	_, out, _ = runCLI(t, "info", "--db", path)
+	mustHave(t, out, "Ekbacka kommun (kommunkod 0180)", "Omsorgsnämnden")
+	_, out, _ = runCLI(t, "settings", "--db", path)
+	mustHave(t, out, "kommun.namn   Ekbacka kommun", "kommun.kod    0180")
+
+	// Reset: the outputs still read well without a name or code.
+	for _, k := range []string{"kommun.namn", "kommun.kod"} {
+		if c, _, errs := runCLI(t, "settings", "--db", path, "reset", k); c != 0 {
+			t.Fatalf("reset %s: %d %q", k, c, errs)
+		}
+	}
+	_, out, _ = runCLI(t, "info", "--db", path)
+	mustHave(t, out, "Kommun  ", "inget namn ännu")
+	if strings.Contains(out, "()") || strings.Contains(out, "(ej namngiven)") {
+		t.Errorf("info without a name:\n%s", out)
+	}
+}
+
+func mustHave(t *testing.T, s string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			t.Errorf("output lacks %q:\n%s", p, s)
+		}
+	}
+}

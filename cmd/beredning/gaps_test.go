@@ -214,3 +214,29 @@ func TestSettingsCommand(t *testing.T) {
 		}
 	}
 }
+
+// Without a name the headings leave the municipality out instead of
+// printing an empty place between two dashes.
+func TestGapsOfAnUnnamedMunicipality(t *testing.T) {
+	db := gapsDB(t)
+	if c, _, errs := runCLI(t, "settings", "--db", db, "reset", "kommun.namn"); c != 0 {
+		t.Fatalf("reset: %s", errs)
+	}
+	if c, _, errs := runCLI(t, "settings", "--db", db, "set", "kommun.kod", "0127"); c != 0 {
+		t.Fatalf("set: %s", errs)
+	}
+	_, md, _ := runCLI(t, "gaps", "--db", db, "--period", "2026-10", "--format", "md")
+	_, table, _ := runCLI(t, "gaps", "--db", db, "--period", "2026-10")
+	if !strings.HasPrefix(md, "# Kvalitetsglapp – oktober 2026\n") || !strings.HasPrefix(table, "Kvalitetsglapp – oktober 2026\n") {
+		t.Errorf("headings:\n%s\n%s", md, table)
+	}
+	for _, out := range []string{md, table} {
+		if strings.Contains(out, "–  –") || strings.Contains(out, "– –") {
+			t.Errorf("an empty name between dashes:\n%s", out)
+		}
+	}
+	_, js, _ := runCLI(t, "gaps", "--db", db, "--period", "2026-10", "--format", "json")
+	if !strings.Contains(js, `"municipality": ""`) || !strings.Contains(js, `"kommunkod": "0127"`) {
+		t.Errorf("json:\n%s", js[:min(len(js), 300)])
+	}
+}

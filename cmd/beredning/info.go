@@ -19,6 +19,7 @@ type infoJSON struct {
 	Path          string          `json:"path"`
 	SchemaVersion int             `json:"schema_version"`
 	Municipality  string          `json:"municipality"`
+	Kommunkod     string          `json:"kommunkod"`
 	Committee     string          `json:"committee"`
 	Inhabitants   int             `json:"inhabitants,omitempty"`
 	FirstPeriod   string          `json:"first_period"`
@@ -76,7 +77,7 @@ func runInfo(e *env, args []string) int {
 func writeInfoJSON(w io.Writer, in data.Info) int {
 	out := infoJSON{
 		Path: in.Path, SchemaVersion: in.SchemaVersion,
-		Municipality: in.Municipality.Name, Committee: in.Municipality.Committee, Inhabitants: in.Municipality.Inhabitants,
+		Municipality: in.Municipality.Name, Kommunkod: in.Municipality.Kommunkod, Committee: in.Municipality.Committee, Inhabitants: in.Municipality.Inhabitants,
 		FirstPeriod: in.Coverage.First.String(), LastPeriod: in.Coverage.Last.String(), LatestOutcome: in.Coverage.LatestOutcome.String(),
 		Counts: map[string]int{}, LastImports: []importLogJSON{},
 	}
@@ -98,13 +99,10 @@ func writeInfoJSON(w io.Writer, in data.Info) int {
 
 func writeInfoText(w io.Writer, in data.Info, l lang.Lang) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	name := in.Municipality.Name
-	if name == "" {
-		name = l.T("cli.info.unnamed")
-	}
 	fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.database"), in.Path)
 	fmt.Fprintf(tw, "%s\t%d\n", l.T("cli.info.schema"), in.SchemaVersion)
-	fmt.Fprintf(tw, "%s\t%s, %s\n", l.T("cli.info.municipality"), name, in.Municipality.Committee)
+	fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.municipality"), municipalityLine(l, in.Municipality))
+	fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.committee"), in.Municipality.Committee)
 	if in.Municipality.Inhabitants > 0 {
 		fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.inhabitants"), lang.Int(int64(in.Municipality.Inhabitants)))
 	}

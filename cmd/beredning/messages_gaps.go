@@ -19,10 +19,10 @@ func init() {
 		},
 		"cli.gaps.failed": {"Kunde inte beräkna kvalitetsglappen: %v", "Could not compute the quality gaps: %v"},
 
-		"cli.settings.summary": {"visa och ändra trösklarna för kvalitetsglappen", "show and change the quality-gap thresholds"},
+		"cli.settings.summary": {"visa och ändra kommunens namn och kod och trösklarna för kvalitetsglappen", "show and change the municipality's name and code and the quality-gap thresholds"},
 		"cli.settings.usage": {
-			"Användning: beredning settings [--db FIL] [list | set NYCKEL VÄRDE | reset NYCKEL]\n\n  list                 visa alla inställningar (standard)\n  set NYCKEL VÄRDE     ändra en inställning\n  reset NYCKEL         återställ standardvärdet",
-			"Usage: beredning settings [--db FILE] [list | set KEY VALUE | reset KEY]\n\n  list                 show every setting (the default)\n  set KEY VALUE        change a setting\n  reset KEY            restore its default",
+			"Användning: beredning settings [--db FIL] [list | set NYCKEL VÄRDE | reset NYCKEL]\n\n  list                 visa alla inställningar (standard)\n  set NYCKEL VÄRDE     ändra en inställning\n  reset NYCKEL         återställ standardvärdet\n\n  Kommunen: kommun.namn, kommun.kod (SCB:s kommunkod, t.ex. 0127), kommun.namnd.\n  Exempel: beredning settings set kommun.kod 0127",
+			"Usage: beredning settings [--db FILE] [list | set KEY VALUE | reset KEY]\n\n  list                 show every setting (the default)\n  set KEY VALUE        change a setting\n  reset KEY            restore its default\n\n  The municipality: kommun.namn, kommun.kod (SCB's kommunkod, e.g. 0127), kommun.namnd.\n  Example: beredning settings set kommun.kod 0127",
 		},
 		"cli.settings.heading":     {"Trösklar för kvalitetsglappen (* = ändrad från standard):", "Quality-gap thresholds (* = changed from the default):"},
 		"cli.settings.col.key":     {"NYCKEL", "KEY"},

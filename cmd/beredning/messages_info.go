@@ -5,10 +5,32 @@ import "github.com/beredning/beredning/data/lang"
 func init() {
 	lang.Register(map[string]lang.Text{
 		"cli.init.summary": {"skapa en tom databas", "create an empty database"},
-		"cli.init.usage":   {"Användning: beredning init --db FIL", "Usage: beredning init --db FILE"},
-		"cli.init.need_db": {"Ange var databasen ska ligga: beredning init --db FIL", "Say where the database goes: beredning init --db FILE"},
-		"cli.init.exists":  {"%s finns redan; den har inte ändrats.", "%s already exists; it was not changed."},
-		"cli.init.done":    {"Skapade en tom databas: %s\nLäs in underlag med: beredning import --db FIL MAPP", "Created an empty database: %s\nImport data with: beredning import --db FILE FOLDER"},
+		"cli.init.usage": {
+			"Användning: beredning init --db FIL [--name KOMMUN] [--kommunkod NNNN]\nNamn och kommunkod kan ändras senare: beredning settings set kommun.namn NAMN",
+			"Usage: beredning init --db FILE [--name MUNICIPALITY] [--kommunkod NNNN]\nName and kommunkod can be changed later: beredning settings set kommun.namn NAME",
+		},
+		"cli.init.flag.name":      {"kommunens namn, t.ex. \"Botkyrka kommun\"", "the municipality's name, e.g. \"Botkyrka kommun\""},
+		"cli.init.flag.kommunkod": {"kommunens fyrsiffriga kod hos SCB, t.ex. 0127", "the municipality's four-digit SCB code, e.g. 0127"},
+		"cli.kommunkod.invalid": {
+			"Ogiltig kommunkod %q: skriv SCB:s fyra siffror, länskoden (01–25) och kommunens nummer, till exempel 0127 för Botkyrka.",
+			"Invalid kommunkod %q: write SCB's four digits, the county code (01–25) and the municipality's number, for example 0127 for Botkyrka.",
+		},
+		"cli.muni.unnamed": {
+			"inget namn ännu (ge det med beredning settings set kommun.namn NAMN)",
+			"no name yet (give it with beredning settings set kommun.namn NAME)",
+		},
+		"cli.muni.code_only": {
+			"kommunkod %s, inget namn ännu (ge det med beredning settings set kommun.namn NAMN)",
+			"kommunkod %s, no name yet (give it with beredning settings set kommun.namn NAME)",
+		},
+		"cli.muni.name_only": {"%s (kommunkod saknas)", "%s (no kommunkod)"},
+		"cli.muni.named":     {"%s (kommunkod %s)", "%s (kommunkod %s)"},
+		"cli.init.need_db":   {"Ange var databasen ska ligga: beredning init --db FIL", "Say where the database goes: beredning init --db FILE"},
+		"cli.init.exists":    {"%s finns redan; den har inte ändrats.", "%s already exists; it was not changed."},
+		"cli.init.done": {
+			"Skapade en tom databas: %s\nKommun: %s\nLäs in underlag med: beredning import --db FIL MAPP",
+			"Created an empty database: %s\nMunicipality: %s\nImport data with: beredning import --db FILE FOLDER",
+		},
 
 		"cli.info.summary":        {"visa vad databasen innehåller", "show what the database holds"},
 		"cli.info.usage":          {"Användning: beredning info [--db FIL] [--format text|json]", "Usage: beredning info [--db FILE] [--format text|json]"},
@@ -17,7 +39,7 @@ func init() {
 		"cli.info.database":       {"Databas", "Database"},
 		"cli.info.schema":         {"Schemaversion", "Schema version"},
 		"cli.info.municipality":   {"Kommun", "Municipality"},
-		"cli.info.unnamed":        {"(ej namngiven)", "(not named)"},
+		"cli.info.committee":      {"Nämnd", "Committee"},
 		"cli.info.inhabitants":    {"Invånare", "Inhabitants"},
 		"cli.info.periods":        {"Perioder", "Periods"},
 		"cli.info.no_data":        {"inga uppgifter ännu", "no data yet"},

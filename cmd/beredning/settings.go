@@ -43,10 +43,13 @@ func runSettings(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, l.T("cli.err.args", rest[n:]))
 		return 2
 	}
+	if n > 0 && isMunicipalityKey(rest[0]) {
+		return e.municipalitySetting(*db, action, rest)
+	}
 	var def data.SettingDef
 	if n > 0 {
 		if def, ok = data.SettingDefFor(rest[0]); !ok {
-			fmt.Fprintln(e.stderr, l.T("cli.settings.unknown_key", rest[0], strings.Join(settingKeys(), "\n  ")))
+			fmt.Fprintln(e.stderr, l.T("cli.settings.unknown_key", rest[0], strings.Join(append(municipalityKeys(), settingKeys()...), "\n  ")))
 			return 1
 		}
 	}
@@ -81,6 +84,13 @@ func runSettings(e *env, args []string) int {
 			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", err))
 			return 1
 		}
+		m, err := s.Municipality(e.ctx)
+		if err != nil {
+			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", err))
+			return 1
+		}
+		writeMunicipalitySettings(e.stdout, l, m)
+		fmt.Fprintln(e.stdout)
 		fmt.Fprintln(e.stdout, l.T("cli.settings.heading"))
 		fmt.Fprintln(e.stdout)
 		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)

@@ -98,6 +98,7 @@ func (g Gap) Scope() data.Scope { return data.Scope{AreaID: g.AreaID, UnitID: g.
 // Result is every gap of one period.
 type Result struct {
 	Municipality string
+	Kommunkod    string // SCB's code, "" until given
 	Period       data.Period
 	Settings     data.Settings
 	// Gaps sorted by severity (hog first), then area order, then unit order
@@ -144,7 +145,7 @@ func Compute(ctx context.Context, s *data.Store, p data.Period, l lang.Lang) (Re
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Municipality: f.muni.Name, Period: p, Settings: f.set}
+	res := Result{Municipality: f.muni.Name, Kommunkod: f.muni.Kommunkod, Period: p, Settings: f.set}
 	if p.IsZero() { // an empty database
 		return res, nil
 	}

@@ -141,7 +141,7 @@ func TestOutputs(t *testing.T) {
 	var raw map[string]any
 	json.Unmarshal(js.Bytes(), &raw)
 	for k := range raw {
-		if k != "municipality" && k != "period" && k != "gaps" {
+		if k != "municipality" && k != "kommunkod" && k != "period" && k != "gaps" {
 			t.Errorf("unexpected top-level key %q", k)
 		}
 	}

@@ -17,19 +17,21 @@ import (
 
 func init() {
 	lang.Register(map[string]lang.Text{
-		"gaps.out.heading":    {"Kvalitetsglapp – %s – %s", "Quality gaps – %s – %s"},
-		"gaps.out.count":      {"%d glapp: %d hög, %d medel, %d låg.", "%d gaps: %d high, %d medium, %d low."},
-		"gaps.out.count1":     {"1 glapp.", "1 gap."},
-		"gaps.out.none":       {"Inga kvalitetsglapp i %s.", "No quality gaps in %s."},
-		"gaps.out.sign":       {"Avvikelse = budget − utfall: positiv är under budget.", "Deviation = budget − outcome: positive is under budget."},
-		"gaps.out.rule":       {"Regel", "Rule"},
-		"gaps.out.severity":   {"Allvarlighet", "Severity"},
-		"gaps.out.evidence":   {"Underlag", "Evidence"},
-		"gaps.kind.indicator": {"indikator", "indicator"},
-		"gaps.kind.narrative": {"berättelse", "narrative"},
-		"gaps.kind.budget":    {"budget", "budget"},
-		"gaps.kind.placement": {"placeringar", "placements"},
-		"gaps.kind.measure":   {"mått", "measure"},
+		"gaps.out.heading":      {"Kvalitetsglapp – %s – %s", "Quality gaps – %s – %s"},
+		"gaps.out.heading_one":  {"Kvalitetsglapp – %s", "Quality gaps – %s"},
+		"gaps.out.heading_bare": {"Kvalitetsglapp", "Quality gaps"},
+		"gaps.out.count":        {"%d glapp: %d hög, %d medel, %d låg.", "%d gaps: %d high, %d medium, %d low."},
+		"gaps.out.count1":       {"1 glapp.", "1 gap."},
+		"gaps.out.none":         {"Inga kvalitetsglapp i %s.", "No quality gaps in %s."},
+		"gaps.out.sign":         {"Avvikelse = budget − utfall: positiv är under budget.", "Deviation = budget − outcome: positive is under budget."},
+		"gaps.out.rule":         {"Regel", "Rule"},
+		"gaps.out.severity":     {"Allvarlighet", "Severity"},
+		"gaps.out.evidence":     {"Underlag", "Evidence"},
+		"gaps.kind.indicator":   {"indikator", "indicator"},
+		"gaps.kind.narrative":   {"berättelse", "narrative"},
+		"gaps.kind.budget":      {"budget", "budget"},
+		"gaps.kind.placement":   {"placeringar", "placements"},
+		"gaps.kind.measure":     {"mått", "measure"},
 	})
 }
 
@@ -62,6 +64,7 @@ func (g Gap) Where() string {
 
 type jsonResult struct {
 	Municipality string    `json:"municipality"`
+	Kommunkod    string    `json:"kommunkod"`
 	Period       string    `json:"period"`
 	Gaps         []jsonGap `json:"gaps"`
 }
@@ -117,7 +120,7 @@ func tkrJSON(m *data.Money) *float64 {
 // figures are tkr with one decimal; periods are "YYYY-MM"; evidence fields
 // that do not apply are left out.
 func WriteJSON(w io.Writer, r Result) error {
-	out := jsonResult{Municipality: r.Municipality, Period: r.Period.String(), Gaps: []jsonGap{}}
+	out := jsonResult{Municipality: r.Municipality, Kommunkod: r.Kommunkod, Period: r.Period.String(), Gaps: []jsonGap{}}
 	for _, g := range r.Gaps {
 		jg := jsonGap{Rule: g.Rule, Area: maskPNR(g.Area), Unit: maskPNR(g.Unit), Severity: string(g.Severity),
 			Title: maskPNR(g.Title), Explanation: maskPNR(g.Explanation), Evidence: []jsonEvidence{}}
@@ -141,6 +144,20 @@ func WriteJSON(w io.Writer, r Result) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+// Heading is "Kvalitetsglapp – Kommun – oktober 2026", leaving out the
+// municipality while it has no name and the month while there is none.
+func Heading(l lang.Lang, municipality string, p data.Period) string {
+	switch {
+	case municipality != "" && !p.IsZero():
+		return l.T("gaps.out.heading", municipality, l.Period(p))
+	case municipality != "":
+		return l.T("gaps.out.heading_one", municipality)
+	case !p.IsZero():
+		return l.T("gaps.out.heading_one", l.Period(p))
+	}
+	return l.T("gaps.out.heading_bare")
 }
 
 // summary is the count line of a result.
@@ -170,7 +187,7 @@ func evidenceLine(ev Evidence, l lang.Lang) string {
 func WriteTable(w io.Writer, r Result, l lang.Lang, width int) error {
 	width = max(width, 40)
 	var b strings.Builder
-	writeWrapped(&b, l.T("gaps.out.heading", r.Municipality, l.Period(r.Period)), "", "", width)
+	writeWrapped(&b, Heading(l, r.Municipality, r.Period), "", "", width)
 	sum := summary(r, l)
 	if len(r.Gaps) > 0 {
 		sum += " " + l.T("gaps.out.sign")
@@ -277,7 +294,7 @@ func md(s string) string { return mdEscaper.Replace(maskPNR(s)) }
 // WriteMarkdown writes the result for pasting into a memo.
 func WriteMarkdown(w io.Writer, r Result, l lang.Lang) error {
 	var b strings.Builder
-	b.WriteString("# " + md(l.T("gaps.out.heading", r.Municipality, l.Period(r.Period))) + "\n\n")
+	b.WriteString("# " + md(Heading(l, r.Municipality, r.Period)) + "\n\n")
 	b.WriteString(md(summary(r, l)))
 	if len(r.Gaps) > 0 {
 		b.WriteString(" " + md(l.T("gaps.out.sign")))

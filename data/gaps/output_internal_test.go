@@ -3,6 +3,9 @@ package gaps
 import (
 	"strings"
 	"testing"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/lang"
 )
 
 func TestWrapKeepsUnitsWithFigures(t *testing.T) {
@@ -25,5 +28,23 @@ func TestWrapKeepsUnitsWithFigures(t *testing.T) {
 	}
 	if got := wrap("ordmedmångatecken kort", 5); len(got) != 2 || got[0] != "ordmedmångatecken" {
 		t.Errorf("a long word stands alone: %q", got)
+	}
+}
+
+func TestHeadingLeavesOutWhatIsMissing(t *testing.T) {
+	oct := data.MustPeriod("2026-10")
+	for _, tc := range []struct {
+		name string
+		p    data.Period
+		want string
+	}{
+		{"Ekbacka kommun", oct, "Kvalitetsglapp – Ekbacka kommun – oktober 2026"},
+		{"", oct, "Kvalitetsglapp – oktober 2026"},
+		{"Ekbacka kommun", 0, "Kvalitetsglapp – Ekbacka kommun"},
+		{"", 0, "Kvalitetsglapp"},
+	} {
+		if got := Heading(lang.SV, tc.name, tc.p); got != tc.want {
+			t.Errorf("Heading(%q, %v) = %q, want %q", tc.name, tc.p, got, tc.want)
+		}
 	}
 }
