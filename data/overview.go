@@ -290,7 +290,8 @@ func (a *AreaSummary) add(f Figures) {
 
 func (s *Store) lastImport(ctx context.Context) (time.Time, error) {
 	var at sql.NullString
-	if err := s.db.QueryRowContext(ctx, `SELECT max(at) FROM import_log`).Scan(&at); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT max(l.at) FROM import_log l
+		LEFT JOIN import_run r ON r.id = l.run_id WHERE r.undone_at IS NULL`).Scan(&at); err != nil {
 		return time.Time{}, err
 	}
 	if !at.Valid {

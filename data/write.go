@@ -36,6 +36,12 @@ type Tx struct {
 	// CheckNarrative, when set, vets every narrative before it is written
 	// (the personnummer check); an error aborts the transaction.
 	CheckNarrative func(Narrative) error
+	// run is the import run LogImport files entries under; runRecorded
+	// while BeginImport's triggers record it, with the tables' maximum
+	// ids at its start (undo.go).
+	run         int64
+	runRecorded bool
+	runStart    map[string]int64
 }
 
 // Write runs fn in one transaction: it commits when fn returns nil and
@@ -63,6 +69,10 @@ func runTx(ctx context.Context, tx *sql.Tx, refs *knownIDs, fn func(*Tx) error) 
 		return err
 	}
 	if err := fn(t); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := t.endImport(); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -396,11 +406,20 @@ type ImportLogEntry struct {
 	Warnings, Masked           int
 }
 
-// LogImport records an import in the import log.
+// LogImport records a file of an import in the import log, under the
+// transaction's import run: the one BeginImport began, else a new run
+// that cannot be undone (the demo generator's).
 func (t *Tx) LogImport(e ImportLogEntry) error {
+	if t.run == 0 {
+		id, err := t.newRun(e.At, e.User, false)
+		if err != nil {
+			return err
+		}
+		t.run = id
+	}
 	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO import_log(at, user, file, sha256, kind, rows_new, rows_changed,
-		rows_unchanged, areas_created, units_created, warnings, masked) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.At, e.User, e.File, e.SHA256, e.Kind, e.New, e.Changed, e.Unchanged, e.AreasCreated, e.UnitsCreated, e.Warnings, e.Masked)
+		rows_unchanged, areas_created, units_created, warnings, masked, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.At, e.User, e.File, e.SHA256, e.Kind, e.New, e.Changed, e.Unchanged, e.AreasCreated, e.UnitsCreated, e.Warnings, e.Masked, t.run)
 	return err
 }
 

@@ -48,7 +48,7 @@ func emptyDB(t *testing.T) string {
 	return path
 }
 
-// dumpDB is the database's content without the import log.
+// dumpDB is the database's content without the import log and its runs.
 func dumpDB(t *testing.T, path string) string {
 	t.Helper()
 	s, err := data.Open(context.Background(), path)
@@ -64,7 +64,7 @@ func dumpDB(t *testing.T, path string) string {
 	skip := false
 	for _, line := range strings.Split(b.String(), "\n") {
 		if strings.HasPrefix(line, "-- ") {
-			skip = strings.HasPrefix(line, "-- import_log ")
+			skip = strings.HasPrefix(line, "-- import_") // the log, its runs and what undo needs
 		}
 		if !skip {
 			keep = append(keep, line)

@@ -52,6 +52,40 @@ func BenchmarkImportBudget(b *testing.B) {
 	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
 }
 
+// BenchmarkReimportChangedBudget imports a corrected budget file over one
+// already imported: every row changes (its outcome), so every row takes
+// the update path and, with undo, leaves its old values behind. Files with
+// two outcomes alternate so each round changes every row again.
+func BenchmarkReimportChangedBudget(b *testing.B) {
+	rows := 200_000
+	if v, err := strconv.Atoi(os.Getenv("BENCH_ROWS")); err == nil && v > 0 {
+		rows = v
+	}
+	dir := b.TempDir()
+	files := [2]string{filepath.Join(dir, "budget_a.csv"), filepath.Join(dir, "budget_b.csv")}
+	for i, f := range files {
+		if err := writeBenchCSVOutcome(f, rows, i+1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s, err := data.Create(context.Background(), filepath.Join(dir, "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := Import(context.Background(), s, files[:1], Options{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rep, err := Import(context.Background(), s, []string{files[(i+1)%2]}, Options{})
+		if err != nil || rep.Totals().Changed != rows {
+			b.Fatalf("%v %+v", err, rep.Totals())
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
 // samplePeakHeap records the highest live-heap figure until stopped.
 func samplePeakHeap(peak *uint64) (stop func()) {
 	done := make(chan struct{})
@@ -76,7 +110,10 @@ func samplePeakHeap(peak *uint64) (stop func()) {
 
 // writeBenchCSV writes rows distinct budget rows: 40 areas × 50 units ×
 // 100 months × 5 konton, UTF-8 with BOM, semicolons, CRLF, decimal commas.
-func writeBenchCSV(path string, rows int) error {
+func writeBenchCSV(path string, rows int) error { return writeBenchCSVOutcome(path, rows, 0) }
+
+// writeBenchCSVOutcome is writeBenchCSV with every outcome raised by shift tkr.
+func writeBenchCSVOutcome(path string, rows, shift int) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
@@ -91,7 +128,7 @@ func writeBenchCSV(path string, rows int) error {
 				for k := 0; k < len(kontos) && n < rows; k++ {
 					budget := 1000 + (a*7919+u*104729+m*31+k*17)%90000
 					fmt.Fprintf(w, "Område %02d;Enhet %02d-%02d;%04d-%02d;%s;%d\u00a0%03d,%d;%d,5;\r\n",
-						a+1, a+1, u+1, 2018+m/12, m%12+1, kontos[k], budget/1000, budget%1000, k, budget)
+						a+1, a+1, u+1, 2018+m/12, m%12+1, kontos[k], budget/1000, budget%1000, k, budget+shift)
 					n++
 				}
 			}

@@ -37,7 +37,7 @@ func dump(t testing.TB, s *data.Store, noLog bool) string {
 	inLog := false
 	for _, line := range strings.Split(b.String(), "\n") {
 		if strings.HasPrefix(line, "-- ") {
-			inLog = strings.HasPrefix(line, "-- import_log ")
+			inLog = strings.HasPrefix(line, "-- import_") // the log, its runs and what undo needs
 		}
 		if !inLog {
 			out = append(out, line)

@@ -51,6 +51,8 @@ type importer struct {
 	sink   *sink
 	tables []tableRef
 	dbErr  error
+	at     string // when, for the import log
+	run    int64  // the import run, once logged
 	// progress
 	total, done, reported int64
 }
@@ -141,7 +143,17 @@ func Import(ctx context.Context, store *data.Store, paths []string, opts Options
 	for _, f := range files {
 		imp.total += f.size
 	}
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	imp.at = now().UTC().Format(time.RFC3339)
 	err := store.WriteBulk(ctx, func(tx *data.Tx) error {
+		// Recorded so that `beredning imports undo` can take it back.
+		run, err := tx.BeginImport(imp.at, opts.User)
+		if err != nil {
+			return err
+		}
 		tx.CheckNarrative = func(n data.Narrative) error {
 			if pnr.Contains(n.Title) || pnr.Contains(n.Text) || pnr.Contains(n.Author) {
 				return errors.New("narrative holds a personnummer")
@@ -178,6 +190,7 @@ func Import(ctx context.Context, store *data.Store, paths []string, opts Options
 		if err := imp.log(tx, files); err != nil {
 			return err
 		}
+		imp.run = run
 		if opts.DryRun {
 			return errDryRun
 		}
@@ -194,6 +207,7 @@ func Import(ctx context.Context, store *data.Store, paths []string, opts Options
 		return rep, err
 	}
 	rep.Committed = true
+	rep.Run = imp.run
 	return rep, nil
 }
 
@@ -418,11 +432,7 @@ func (imp *importer) readCSV(f *fileState, r io.Reader) error {
 
 // log records each file and kind in the import log.
 func (imp *importer) log(tx *data.Tx, files []*fileState) error {
-	now := time.Now
-	if imp.opts.Now != nil {
-		now = imp.opts.Now
-	}
-	at := now().UTC().Format(time.RFC3339)
+	at := imp.at
 	type fk struct {
 		file string
 		kind Kind

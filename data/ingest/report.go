@@ -91,8 +91,9 @@ type Report struct {
 	Warnings  []Problem
 	Errors    []Problem
 	DryRun    bool
-	Committed bool // written to the database
-	Truncated bool // an error cap was reached; not every error is listed
+	Committed bool  // written to the database
+	Run       int64 // the import run, for `beredning imports undo`; 0 when not written
+	Truncated bool  // an error cap was reached; not every error is listed
 	Duration  time.Duration
 }
 
