@@ -61,6 +61,9 @@ func runImport(e *env, args []string) int {
 		return 1
 	}
 	fmt.Fprint(e.stdout, rep.Render(l))
+	if rep.Committed && rep.Run != 0 {
+		fmt.Fprintln(e.stdout, l.T("cli.import.run", rep.Run, rep.Run))
+	}
 	return 0
 }
 

@@ -74,6 +74,12 @@ func runInfo(e *env, args []string) int {
 	return 0
 }
 
+func logJSON(l data.ImportLogEntry) importLogJSON {
+	return importLogJSON{At: l.At, User: l.User, File: l.File, SHA256: l.SHA256, Kind: l.Kind,
+		New: l.New, Changed: l.Changed, Unchanged: l.Unchanged, AreasCreated: l.AreasCreated, UnitsCreated: l.UnitsCreated,
+		Warnings: l.Warnings, Masked: l.Masked}
+}
+
 func writeInfoJSON(w io.Writer, in data.Info) int {
 	out := infoJSON{
 		Path: in.Path, SchemaVersion: in.SchemaVersion,
@@ -85,9 +91,7 @@ func writeInfoJSON(w io.Writer, in data.Info) int {
 		out.Counts[c.Table] = c.Rows
 	}
 	for _, l := range in.LastImports {
-		out.LastImports = append(out.LastImports, importLogJSON{At: l.At, User: l.User, File: l.File, SHA256: l.SHA256, Kind: l.Kind,
-			New: l.New, Changed: l.Changed, Unchanged: l.Unchanged, AreasCreated: l.AreasCreated, UnitsCreated: l.UnitsCreated,
-			Warnings: l.Warnings, Masked: l.Masked})
+		out.LastImports = append(out.LastImports, logJSON(l))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -130,8 +134,8 @@ func writeInfoText(w io.Writer, in data.Info, l lang.Lang) {
 	}
 	fmt.Fprintln(w, l.T("cli.info.imports"))
 	for _, im := range in.LastImports {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", lang.DateTime(im.Time()), im.File, im.Kind,
-			l.T("cli.info.import_counts", lang.Int(int64(im.New)), lang.Int(int64(im.Changed)), lang.Int(int64(im.Unchanged)), userName(l, im.User)))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", lang.DateTime(im.Time()), clean(im.File), im.Kind,
+			l.T("cli.info.import_counts", lang.Int(int64(im.New)), lang.Int(int64(im.Changed)), lang.Int(int64(im.Unchanged)), clean(userName(l, im.User))))
 	}
 	tw.Flush()
 }

@@ -14,6 +14,7 @@ func init() {
 		"cli.import.flag.user":     {"vem som läser in, för importloggen (annars $USER)", "who imports, for the import log (else $USER)"},
 		"cli.import.need_paths":    {"Ange minst en fil eller mapp att läsa in.", "Name at least one file or folder to import."},
 		"cli.import.failed":        {"Inläsningen misslyckades: %v. Inget sparades.", "The import failed: %v. Nothing was saved."},
+		"cli.import.run":           {"Inläsning nr %d. Ångra den med: beredning imports undo %d", "Import %d. Undo it with: beredning imports undo %d"},
 		"cli.import.progress":      {"Läser in … %s %% (%s av %s MB)", "Importing … %s %% (%s of %s MB)"},
 
 		"cli.template.summary": {"skriv Excel-mallen som enheterna fyller i", "write the Excel template the units fill in"},
