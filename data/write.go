@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime/debug"
 )
 
 // Outcome says what an upsert did to the row with a natural key.
@@ -54,14 +55,30 @@ func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 	return runTx(ctx, tx, nil, fn)
 }
 
+// PanicError is a panic inside a write transaction, turned into an error
+// after the transaction was rolled back: the program reports it and exits
+// instead of hanging on a connection the panic never released.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("internal error: %v", e.Value) }
+
 // runTx wraps a begun transaction in a Tx, runs fn, and commits only when
-// everything succeeded.
-func runTx(ctx context.Context, tx *sql.Tx, refs *knownIDs, fn func(*Tx) error) error {
+// everything succeeded. A panic in fn rolls back and returns a PanicError.
+func runTx(ctx context.Context, tx *sql.Tx, refs *knownIDs, fn func(*Tx) error) (err error) {
 	t := &Tx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, maxID: map[string]int64{}, refs: refs,
 		areas: map[string]int64{}, units: map[[2]any]int64{}, measures: map[string]int64{}, codes: map[string]int64{}}
 	defer func() {
 		for _, st := range t.stmts {
 			st.Close()
+		}
+	}()
+	defer func() {
+		if r := recover(); r != nil {
+			tx.Rollback()
+			err = &PanicError{Value: r, Stack: debug.Stack()}
 		}
 	}()
 	if err := t.load(); err != nil {

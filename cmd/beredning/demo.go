@@ -32,7 +32,7 @@ func runDemo(e *env, args []string) int {
 		path = demoPath()
 	}
 	if err := ensureDemo(e, path, *fresh); err != nil {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.demo.err", path, err))
+		fmt.Fprintln(e.stderr, e.lang.T("cli.demo.err", path, e.lang.Err(err)))
 		return 1
 	}
 	if !e.isTerminal(os.Stdout) || !e.isTerminal(os.Stdin) {

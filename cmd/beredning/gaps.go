@@ -51,7 +51,7 @@ func runGaps(e *env, args []string) int {
 	defer s.Close()
 	cov, err := s.Coverage(e.ctx)
 	if err != nil {
-		fmt.Fprintln(e.stderr, l.T("cli.gaps.failed", err))
+		fmt.Fprintln(e.stderr, l.T("cli.gaps.failed", l.Err(err)))
 		return 1
 	}
 	if cov.First.IsZero() {
@@ -71,7 +71,7 @@ func runGaps(e *env, args []string) int {
 	}
 	res, err := gaps.Compute(e.ctx, s, p, l)
 	if err != nil {
-		fmt.Fprintln(e.stderr, l.T("cli.gaps.failed", err))
+		fmt.Fprintln(e.stderr, l.T("cli.gaps.failed", l.Err(err)))
 		return 1
 	}
 	switch *format {
@@ -83,7 +83,7 @@ func runGaps(e *env, args []string) int {
 		err = gaps.WriteTable(e.stdout, res, l, e.gapsTableWidth())
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, l.T("cli.gaps.failed", err))
+		fmt.Fprintln(e.stderr, l.T("cli.gaps.failed", l.Err(err)))
 		return 1
 	}
 	return 0

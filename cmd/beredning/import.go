@@ -57,7 +57,7 @@ func runImport(e *env, args []string) int {
 		fmt.Fprint(e.stderr, rep.Render(l))
 		return 1
 	case err != nil:
-		fmt.Fprintln(e.stderr, l.T("cli.import.failed", err))
+		fmt.Fprintln(e.stderr, l.T("cli.import.failed", l.Err(err)))
 		return 1
 	}
 	fmt.Fprint(e.stdout, rep.Render(l))

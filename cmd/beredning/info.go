@@ -64,7 +64,7 @@ func runInfo(e *env, args []string) int {
 	defer s.Close()
 	in, err := s.Info(e.ctx, 5)
 	if err != nil {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.err.open", path, err))
+		fmt.Fprintln(e.stderr, e.lang.T("cli.err.open", path, e.lang.Err(err)))
 		return 1
 	}
 	if *format == "json" {

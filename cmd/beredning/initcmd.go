@@ -38,7 +38,7 @@ func runInit(e *env, args []string) int {
 			fmt.Fprintln(e.stderr, e.lang.T("cli.init.exists", *db))
 			return 1
 		}
-		fmt.Fprintln(e.stderr, e.lang.T("cli.err.open", *db, err))
+		fmt.Fprintln(e.stderr, e.lang.T("cli.err.open", *db, e.lang.Err(err)))
 		return 1
 	}
 	defer s.Close()

@@ -280,7 +280,7 @@ func (e *env) explainOpenError(path string, err error) {
 	case errors.As(err, &notOurs):
 		fmt.Fprintln(e.stderr, l.T("cli.err.not_beredning", path, notOurs.Reason))
 	default:
-		fmt.Fprintln(e.stderr, l.T("cli.err.open", path, err))
+		fmt.Fprintln(e.stderr, l.T("cli.err.open", path, l.Err(err)))
 	}
 }
 

@@ -68,20 +68,20 @@ func runSettings(e *env, args []string) int {
 				fmt.Fprintln(e.stderr, l.T("cli.settings.invalid", rest[1], def.Key, l.T("cli.settings.kind."+string(def.Kind))))
 				return 1
 			}
-			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", err))
+			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", l.Err(err)))
 			return 1
 		}
 		fmt.Fprintln(e.stdout, l.T("cli.settings.set", def.Key, value, def.Default))
 	case "reset":
 		if err := s.ResetSetting(e.ctx, def.Key); err != nil {
-			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", err))
+			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", l.Err(err)))
 			return 1
 		}
 		fmt.Fprintln(e.stdout, l.T("cli.settings.reset", def.Key, def.Default))
 	default:
 		rows, err := s.SettingRows(e.ctx)
 		if err != nil {
-			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", err))
+			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", l.Err(err)))
 			return 1
 		}
 		m, err := s.Municipality(e.ctx)

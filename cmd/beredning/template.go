@@ -37,11 +37,11 @@ func runTemplate(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, e.lang.T("cli.template.exists", path))
 		return 1
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.template.failed", path, err))
+		fmt.Fprintln(e.stderr, e.lang.T("cli.template.failed", path, e.lang.Err(err)))
 		return 1
 	}
 	if err := writeTemplate(path); err != nil {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.template.failed", path, err))
+		fmt.Fprintln(e.stderr, e.lang.T("cli.template.failed", path, e.lang.Err(err)))
 		return 1
 	}
 	fmt.Fprintln(e.stdout, e.lang.T("cli.template.done", path))

@@ -1,6 +1,10 @@
 package ingest
 
-import "github.com/beredning/beredning/data"
+import (
+	"runtime/debug"
+
+	"github.com/beredning/beredning/data"
+)
 
 // Rows are written in batches, and a batch is written on a goroutine of
 // its own while the next one is read and parsed: on a million-row file
@@ -91,6 +95,13 @@ func (s *sink) flushAsync(sum *Summary) {
 	ch := make(chan result, 1)
 	s.inflight = ch
 	go func() {
+		// A panic here would end the program with the transaction open;
+		// it goes back as the batch's error, and the import rolls back.
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- result{b: b, err: &data.PanicError{Value: r, Stack: debug.Stack()}}
+			}
+		}()
 		c, err := s.write(b)
 		ch <- result{b: b, counts: c, err: err}
 	}()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -506,4 +507,35 @@ func TestHeaderWithoutArea(t *testing.T) {
 	if !errors.Is(err, ErrRefused) || !strings.Contains(rep.RenderErrors(lang.SV), "budget.csv, rad 1: kolumner saknas för budget: område") {
 		t.Errorf("%v\n%s", err, rep.RenderErrors(lang.SV))
 	}
+}
+
+// TestPanicDuringImport: a panic inside an import (here injected through
+// the progress callback, which runs on the reading goroutine) rolls back,
+// frees the database and comes back as an error, instead of hanging.
+func TestPanicDuringImport(t *testing.T) {
+	s := newStore(t)
+	before := dump(t, s, false)
+	done := make(chan error, 1)
+	go func() {
+		_, err := Import(context.Background(), s, []string{"testdata/sv"}, Options{Progress: func(d, total int64) {
+			if d > 0 {
+				panic("injected")
+			}
+		}})
+		done <- err
+	}()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the import hung after a panic")
+	}
+	var pe *data.PanicError
+	if !errors.As(err, &pe) {
+		t.Fatalf("got %v, want a PanicError", err)
+	}
+	if after := dump(t, s, false); after != before {
+		t.Error("the import that panicked wrote to the database")
+	}
+	mustImport(t, s, Options{}, "testdata/sv") // the lock is free
 }

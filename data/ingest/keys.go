@@ -24,7 +24,10 @@ type keyEntry struct {
 	hash  uint32 // of the values; equal hashes are taken as equal values
 }
 
-const keyChunk = 1 << 15
+const (
+	keyChunkShift = 15
+	keyChunk      = 1 << keyChunkShift
+)
 
 type keyLog struct {
 	what   string // message key naming the natural key
@@ -46,7 +49,7 @@ func (k *keyLog) add(r *rowCtx, sc data.Scope, p data.Period, what uint32, hash 
 		if n > 0 {
 			sortKeys(k.chunks[n-1])
 		}
-		k.chunks = append(k.chunks, make([]keyEntry, 0, min(keyChunk, 64<<n)))
+		k.chunks = append(k.chunks, make([]keyEntry, 0, chunkCap(n)))
 		n++
 	}
 	c := &k.chunks[n-1]
@@ -54,6 +57,15 @@ func (k *keyLog) add(r *rowCtx, sc data.Scope, p data.Period, what uint32, hash 
 		*c = slices.Grow(*c, min(keyChunk, 2*cap(*c))-len(*c))
 	}
 	*c = append(*c, e)
+}
+
+// chunkCap is the starting capacity of the n-th chunk: small for small
+// imports, keyChunk from the tenth chunk on. The shift is bounded, because
+// 64<<n overflows at n = 57 (1,87 million rows), which made the capacity
+// negative and the import panic.
+func chunkCap(n int) int {
+	const firstShift = 6 // 64 entries
+	return 1 << min(firstShift+min(n, keyChunkShift), keyChunkShift)
 }
 
 // compareKeys orders by key, then in the order rows were read.
