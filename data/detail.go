@@ -11,8 +11,10 @@ type BudgetLine struct {
 	Account    Account // empty on the total line
 	BudgetYTD  Money   // budget of the months that have outcome
 	OutcomeYTD Money
-	// MonthsWithOutcome counts the months Jan–P with outcome on this line.
+	// MonthsWithOutcome counts the months Jan–P with outcome on this line;
+	// OutcomeThrough is the latest of them (zero when none).
 	MonthsWithOutcome int
+	OutcomeThrough    Period
 	AnnualBudget      Money
 	// Forecast is the whole-year forecast as of P: each row's latest forecast
 	// in the year up to P; parts that never forecast count at their budget.
@@ -161,11 +163,12 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 			ifnull(sum(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN r.budget END), 0),
 			ifnull(sum(CASE WHEN r.period <= ? THEN r.outcome END), 0),
 			count(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN 1 END),
+			max(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN r.period END),
 			sum(r.budget),
 			max(CASE WHEN r.period = last.period THEN r.forecast END)
 		FROM r LEFT JOIN last ON last.u = r.u AND last.account = r.account
 		GROUP BY r.u, r.account`
-	args = append(args, p.YearStart(), p.YearEnd(), p, p, p, p)
+	args = append(args, p.YearStart(), p.YearEnd(), p, p, p, p, p)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, BudgetLine{}, err
@@ -177,8 +180,9 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 		var acc Account
 		var b, o, annual Money
 		var n int
+		var through Period
 		var fc sql.Null[Money]
-		if err := rows.Scan(&acc, &b, &o, &n, &annual, &fc); err != nil {
+		if err := rows.Scan(&acc, &b, &o, &n, &through, &annual, &fc); err != nil {
 			return nil, BudgetLine{}, err
 		}
 		l := byAccount[acc]
@@ -192,6 +196,7 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 		if n > months[acc] {
 			months[acc] = n
 		}
+		l.OutcomeThrough = max(l.OutcomeThrough, through)
 		if fc.Valid {
 			l.Forecast += fc.V
 			l.HasForecast = true
@@ -225,6 +230,7 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 		if l.MonthsWithOutcome > total.MonthsWithOutcome {
 			total.MonthsWithOutcome = l.MonthsWithOutcome
 		}
+		total.OutcomeThrough = max(total.OutcomeThrough, l.OutcomeThrough)
 	}
 	if !total.HasForecast {
 		total.Forecast = 0

@@ -100,6 +100,10 @@ type Result struct {
 	Municipality string
 	Period       data.Period
 	Settings     data.Settings
+	// Outcome tells whether Period has budget outcome yet, and the latest
+	// month up to Period that has: without it the budget rules have
+	// nothing to test, and "no gaps" would read as "all clear".
+	Outcome data.OutcomeStatus
 	// Gaps sorted by severity (hog first), then area order, then unit order
 	// (the area's own gaps before its units'), then rule (GAPS.md order).
 	Gaps []Gap
@@ -147,6 +151,9 @@ func Compute(ctx context.Context, s *data.Store, p data.Period, l lang.Lang) (Re
 	res := Result{Municipality: f.muni.Name, Period: p, Settings: f.set}
 	if p.IsZero() { // an empty database
 		return res, nil
+	}
+	if res.Outcome, err = s.OutcomeStatus(ctx, p); err != nil {
+		return Result{}, err
 	}
 	e := &engine{f: f, l: l}
 	e.greenWithShortfall()
