@@ -119,6 +119,9 @@ var DefaultDetailOptions = DetailOptions{HistoryMonths: 24, NarrativeMonths: 6}
 // own rows and all its units'; a unit only its own.
 // alias is the table alias with its dot ("v."), or "".
 func scopeFilter(sc Scope, alias string) (string, []any) {
+	if sc.IsAreaWide() {
+		return alias + `area_id = ? AND ` + alias + `unit_id IS NULL`, []any{sc.AreaID}
+	}
 	if sc.IsArea() {
 		return alias + `area_id = ?`, []any{sc.AreaID}
 	}
@@ -417,7 +420,10 @@ func (s *Store) narratives(ctx context.Context, sc Scope, from, to Period) ([]Na
 	// a unit sees its own narratives and those about its area as a whole
 	cond := `n.area_id = ?`
 	args := []any{sc.AreaID}
-	if !sc.IsArea() {
+	switch {
+	case sc.IsAreaWide():
+		cond = `n.area_id = ? AND n.unit_id IS NULL`
+	case !sc.IsArea():
 		cond = `n.area_id = ? AND (n.unit_id = ? OR n.unit_id IS NULL)`
 		args = append(args, sc.UnitID)
 	}

@@ -410,3 +410,25 @@ func TestMonthWithoutOutcome(t *testing.T) {
 		t.Errorf("detail outcome through %v (%d months), want 2026-02 (2)", d.Total.OutcomeThrough, d.Total.MonthsWithOutcome)
 	}
 }
+
+// The area-wide scope holds only the rows booked on the area itself.
+func TestDetailAreaWide(t *testing.T) {
+	ctx := context.Background()
+	h := buildHandMade(t)
+	d, err := h.s.Detail(ctx, data.AreaWide(h.areaA), data.MustPeriod("2026-02"), data.DefaultDetailOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Budget) != 1 || d.Budget[0].Account != data.AccountOther || d.Total.BudgetYTD != tkr(200) {
+		t.Errorf("area-wide budget: %+v", d.Budget)
+	}
+	if len(d.Placements) != 1 || d.Placements[0].Kind != data.KindEmergency {
+		t.Errorf("area-wide placements: %+v", d.Placements)
+	}
+	if len(d.Narratives) != 1 || d.Narratives[0].Title != "Placeringskostnader" {
+		t.Errorf("area-wide narratives: %+v", d.Narratives)
+	}
+	if len(d.Measures) != 1 || d.Measures[0].Key != data.MeasureSickLeave {
+		t.Errorf("area-wide measures: %+v", d.Measures)
+	}
+}

@@ -109,14 +109,16 @@ type Result struct {
 	Gaps []Gap
 }
 
-// ForScope returns the gaps of an area (its own and all its units') or of
-// one unit (only the unit's own). The zero scope returns every gap.
+// ForScope returns the gaps of an area (its own and all its units'), of
+// an area-wide scope (the area's own gaps), or of one unit (only the
+// unit's own). The zero scope returns every gap.
 func (r Result) ForScope(sc data.Scope) []Gap {
 	var out []Gap
 	for _, g := range r.Gaps {
 		switch {
 		case sc.AreaID == 0,
 			sc.IsArea() && g.AreaID == sc.AreaID,
+			sc.IsAreaWide() && g.AreaID == sc.AreaID && g.UnitID == 0,
 			!sc.IsArea() && g.AreaID == sc.AreaID && g.UnitID == sc.UnitID:
 			out = append(out, g)
 		}
