@@ -11,8 +11,10 @@ type BudgetLine struct {
 	Account    Account // empty on the total line
 	BudgetYTD  Money   // budget of the months that have outcome
 	OutcomeYTD Money
-	// MonthsWithOutcome counts the months Jan–P with outcome on this line.
+	// MonthsWithOutcome counts the months Jan–P with outcome on this line;
+	// OutcomeThrough is the latest of them (zero when none).
 	MonthsWithOutcome int
+	OutcomeThrough    Period
 	AnnualBudget      Money
 	// Forecast is the whole-year forecast as of P: each row's latest forecast
 	// in the year up to P; parts that never forecast count at their budget.
@@ -117,6 +119,9 @@ var DefaultDetailOptions = DetailOptions{HistoryMonths: 24, NarrativeMonths: 6}
 // own rows and all its units'; a unit only its own.
 // alias is the table alias with its dot ("v."), or "".
 func scopeFilter(sc Scope, alias string) (string, []any) {
+	if sc.IsAreaWide() {
+		return alias + `area_id = ? AND ` + alias + `unit_id IS NULL`, []any{sc.AreaID}
+	}
 	if sc.IsArea() {
 		return alias + `area_id = ?`, []any{sc.AreaID}
 	}
@@ -161,11 +166,12 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 			ifnull(sum(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN r.budget END), 0),
 			ifnull(sum(CASE WHEN r.period <= ? THEN r.outcome END), 0),
 			count(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN 1 END),
+			max(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN r.period END),
 			sum(r.budget),
 			max(CASE WHEN r.period = last.period THEN r.forecast END)
 		FROM r LEFT JOIN last ON last.u = r.u AND last.account = r.account
 		GROUP BY r.u, r.account`
-	args = append(args, p.YearStart(), p.YearEnd(), p, p, p, p)
+	args = append(args, p.YearStart(), p.YearEnd(), p, p, p, p, p)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, BudgetLine{}, err
@@ -177,8 +183,9 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 		var acc Account
 		var b, o, annual Money
 		var n int
+		var through Period
 		var fc sql.Null[Money]
-		if err := rows.Scan(&acc, &b, &o, &n, &annual, &fc); err != nil {
+		if err := rows.Scan(&acc, &b, &o, &n, &through, &annual, &fc); err != nil {
 			return nil, BudgetLine{}, err
 		}
 		l := byAccount[acc]
@@ -192,6 +199,7 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 		if n > months[acc] {
 			months[acc] = n
 		}
+		l.OutcomeThrough = max(l.OutcomeThrough, through)
 		if fc.Valid {
 			l.Forecast += fc.V
 			l.HasForecast = true
@@ -225,6 +233,7 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 		if l.MonthsWithOutcome > total.MonthsWithOutcome {
 			total.MonthsWithOutcome = l.MonthsWithOutcome
 		}
+		total.OutcomeThrough = max(total.OutcomeThrough, l.OutcomeThrough)
 	}
 	if !total.HasForecast {
 		total.Forecast = 0
@@ -411,7 +420,10 @@ func (s *Store) narratives(ctx context.Context, sc Scope, from, to Period) ([]Na
 	// a unit sees its own narratives and those about its area as a whole
 	cond := `n.area_id = ?`
 	args := []any{sc.AreaID}
-	if !sc.IsArea() {
+	switch {
+	case sc.IsAreaWide():
+		cond = `n.area_id = ? AND n.unit_id IS NULL`
+	case !sc.IsArea():
 		cond = `n.area_id = ? AND (n.unit_id = ? OR n.unit_id IS NULL)`
 		args = append(args, sc.UnitID)
 	}

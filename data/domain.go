@@ -191,6 +191,17 @@ type Scope struct {
 // IsArea tells an area-level scope.
 func (s Scope) IsArea() bool { return s.UnitID == 0 }
 
+// AreaWideUnit is the UnitID of an area-wide scope: only the rows booked
+// on the area itself, not on any of its units ("Gemensamt för området"),
+// so that an area's units and its area-wide part add up to the area.
+const AreaWideUnit int64 = -1
+
+// AreaWide is the area-wide scope of an area.
+func AreaWide(area int64) Scope { return Scope{AreaID: area, UnitID: AreaWideUnit} }
+
+// IsAreaWide tells the scope of an area's own rows only.
+func (s Scope) IsAreaWide() bool { return s.UnitID == AreaWideUnit }
+
 // BudgetRow is one month of one konto for an area or unit, as stored.
 type BudgetRow struct {
 	Scope

@@ -23,6 +23,21 @@ type Figures struct {
 // Deviation is budget − outcome year to date: positive is under budget.
 func (f Figures) Deviation() Money { return f.BudgetYTD - f.OutcomeYTD }
 
+// PlacementChange is ongoing placements now against a year earlier; ok is
+// false unless both months have placement rows, since a month without rows
+// is missing, not zero.
+func (f Figures) PlacementChange() (change int, ok bool) {
+	if !f.HasPlacements || !f.HasYearAgo {
+		return 0, false
+	}
+	return f.Placements - f.PlacementsYearAgo, true
+}
+
+// IsEmpty tells figures without any row behind them.
+func (f Figures) IsEmpty() bool {
+	return !f.HasBudget && !f.HasPlacements && !f.HasYearAgo && len(f.Dots) == 0
+}
+
 // DeviationPct is the deviation as a share of the YTD budget (NaN without budget).
 func (f Figures) DeviationPct() float64 { return Percent(f.Deviation(), f.BudgetYTD) }
 
@@ -41,9 +56,12 @@ type UnitSummary struct {
 }
 
 // AreaSummary is an area's line: its own rows and all its units' together.
+// Own holds only the rows booked on the area itself, not on a unit, so
+// that the units and Own add up to the area.
 type AreaSummary struct {
 	Area
 	Figures
+	Own   Figures
 	Units []UnitSummary
 }
 
@@ -55,6 +73,40 @@ type Overview struct {
 	Coverage     Coverage
 	LastImport   time.Time // zero when nothing was imported
 	Areas        []AreaSummary
+	// Total is the committee as a whole: the sum over every area.
+	Total Figures
+	// Outcome tells whether Period has budget outcome, and the latest
+	// month up to Period that has.
+	Outcome OutcomeStatus
+}
+
+// OutcomeStatus says whether a month has budget outcome yet. Through is
+// the latest month up to and including the month that has any (zero when
+// none has); Has is Through == the month.
+type OutcomeStatus struct {
+	Has     bool
+	Through Period
+}
+
+// OutcomeStatus tells whether p has budget outcome, and which month up to p
+// was the latest that had. Rules and screens that sum year to date use it
+// to say "no outcome yet" instead of showing an earlier month's figures as
+// p's, or finding nothing and calling it "no gaps".
+func (s *Store) OutcomeStatus(ctx context.Context, p Period) (OutcomeStatus, error) {
+	var through sql.NullString
+	// per scope, the latest month with outcome is one seek in budget_key
+	err := s.db.QueryRowContext(ctx, `WITH `+ScopesCTE+`
+		SELECT max((SELECT max(period) FROM budget b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key
+			AND b.period <= ? AND b.outcome IS NOT NULL)) FROM scopes s`, p).Scan(&through)
+	if err != nil || !through.Valid {
+		return OutcomeStatus{}, err
+	}
+	var st OutcomeStatus
+	if err := st.Through.Scan(through.String); err != nil {
+		return OutcomeStatus{}, err
+	}
+	st.Has = st.Through == p
+	return st, nil
 }
 
 // Coverage is which months the database holds.
@@ -172,6 +224,11 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 		p = ov.Coverage.DefaultPeriod()
 	}
 	ov.Period, ov.Report = p, ReportFor(p)
+	if !p.IsZero() {
+		if ov.Outcome, err = s.OutcomeStatus(ctx, p); err != nil {
+			return ov, err
+		}
+	}
 	if ov.LastImport, err = s.lastImport(ctx); err != nil {
 		return ov, err
 	}
@@ -263,29 +320,31 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 	for i := range ov.Areas {
 		area := &ov.Areas[i]
 		if f := figs[key{area.ID, 0}]; f != nil {
-			area.Figures = *f
+			area.Own = *f
+			area.Figures.add(*f)
 		}
 		for j := range area.Units {
 			u := &area.Units[j]
 			if f := figs[key{area.ID, u.ID}]; f != nil {
 				u.Figures = *f
-				area.add(*f)
+				area.Figures.add(*f)
 			}
 		}
+		ov.Total.add(area.Figures)
 	}
 	return ov, nil
 }
 
-// add counts a unit's figures into its area's.
-func (a *AreaSummary) add(f Figures) {
-	a.BudgetYTD += f.BudgetYTD
-	a.OutcomeYTD += f.OutcomeYTD
-	a.HasBudget = a.HasBudget || f.HasBudget
-	a.Placements += f.Placements
-	a.PlacementsYearAgo += f.PlacementsYearAgo
-	a.HasPlacements = a.HasPlacements || f.HasPlacements
-	a.HasYearAgo = a.HasYearAgo || f.HasYearAgo
-	a.Dots = append(a.Dots, f.Dots...)
+// add counts a part's figures (a unit's, an area's) into a whole's.
+func (f *Figures) add(o Figures) {
+	f.BudgetYTD += o.BudgetYTD
+	f.OutcomeYTD += o.OutcomeYTD
+	f.HasBudget = f.HasBudget || o.HasBudget
+	f.Placements += o.Placements
+	f.PlacementsYearAgo += o.PlacementsYearAgo
+	f.HasPlacements = f.HasPlacements || o.HasPlacements
+	f.HasYearAgo = f.HasYearAgo || o.HasYearAgo
+	f.Dots = append(f.Dots, o.Dots...)
 }
 
 func (s *Store) lastImport(ctx context.Context) (time.Time, error) {

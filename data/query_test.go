@@ -332,3 +332,103 @@ func TestDeviationPercentKeepsItsSignOnRevenue(t *testing.T) {
 		t.Errorf("revenue deviation %v (%v %%), want +100 (+20 %%)", l.Deviation().Tkr(), l.DeviationPct())
 	}
 }
+
+// The committee's line is the sum over areas, and an area's own rows
+// (booked on the area, not a unit) are kept apart so the units and the
+// area's own rows add up to the area.
+func TestOverviewTotalAndAreaWide(t *testing.T) {
+	ctx := context.Background()
+	h := buildHandMade(t)
+	ov, err := h.s.Overview(ctx, data.MustPeriod("2026-02"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := ov.Areas[0], ov.Areas[1]
+	// Barn och unga's own övrigt: 100+100 budget, 80+120 outcome; one jourhem placement.
+	if !a.Own.HasBudget || a.Own.BudgetYTD != tkr(200) || a.Own.Deviation() != 0 || !a.Own.HasPlacements || a.Own.Placements != 1 {
+		t.Errorf("area A own rows: %+v", a.Own)
+	}
+	sum := a.Own.Deviation()
+	for _, u := range a.Units {
+		sum += u.Deviation()
+	}
+	if sum != a.Deviation() {
+		t.Errorf("units and own rows add to %v, area says %v", sum.Tkr(), a.Deviation().Tkr())
+	}
+	if b.Own.HasBudget || b.Own.HasPlacements {
+		t.Errorf("area B has no own rows: %+v", b.Own)
+	}
+	tot := ov.Total
+	if tot.BudgetYTD != a.BudgetYTD+b.BudgetYTD || tot.Deviation() != a.Deviation()+b.Deviation() || !tot.HasBudget {
+		t.Errorf("total budget: %v, want %v", tot.Deviation().Tkr(), (a.Deviation() + b.Deviation()).Tkr())
+	}
+	if tot.Placements != 16 || tot.PlacementsYearAgo != 14 || len(tot.Dots) != 2 {
+		t.Errorf("total placements %d/%d, dots %d", tot.Placements, tot.PlacementsYearAgo, len(tot.Dots))
+	}
+	if c, ok := tot.PlacementChange(); !ok || c != 2 {
+		t.Errorf("total change %d %v, want +2", c, ok)
+	}
+}
+
+// A month after the latest outcome has none yet: the overview, the
+// detail and placements say so rather than showing zeros.
+func TestMonthWithoutOutcome(t *testing.T) {
+	ctx := context.Background()
+	h := buildHandMade(t)
+	for _, c := range []struct {
+		p       string
+		has     bool
+		through string
+	}{{"2026-02", true, "2026-02"}, {"2026-03", false, "2026-02"}, {"2026-12", false, "2026-02"}, {"2025-06", true, "2025-06"}, {"2024-06", false, ""}} {
+		st, err := h.s.OutcomeStatus(ctx, data.MustPeriod(c.p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Has != c.has || st.Through.String() != c.through {
+			t.Errorf("%s: outcome %+v, want has=%v through=%q", c.p, st, c.has, c.through)
+		}
+	}
+	ov, err := h.s.Overview(ctx, data.MustPeriod("2026-03"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ov.Outcome.Has || ov.Outcome.Through != data.MustPeriod("2026-02") {
+		t.Errorf("overview outcome %+v", ov.Outcome)
+	}
+	fam := ov.Areas[0].Units[1]
+	if fam.HasPlacements {
+		t.Errorf("March has no placement rows, yet HasPlacements")
+	}
+	if _, ok := fam.PlacementChange(); ok {
+		t.Errorf("a change against a missing month")
+	}
+	d, err := h.s.Detail(ctx, data.Scope{AreaID: h.areaA}, data.MustPeriod("2026-03"), data.DefaultDetailOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Total.OutcomeThrough != data.MustPeriod("2026-02") || d.Total.MonthsWithOutcome != 2 {
+		t.Errorf("detail outcome through %v (%d months), want 2026-02 (2)", d.Total.OutcomeThrough, d.Total.MonthsWithOutcome)
+	}
+}
+
+// The area-wide scope holds only the rows booked on the area itself.
+func TestDetailAreaWide(t *testing.T) {
+	ctx := context.Background()
+	h := buildHandMade(t)
+	d, err := h.s.Detail(ctx, data.AreaWide(h.areaA), data.MustPeriod("2026-02"), data.DefaultDetailOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Budget) != 1 || d.Budget[0].Account != data.AccountOther || d.Total.BudgetYTD != tkr(200) {
+		t.Errorf("area-wide budget: %+v", d.Budget)
+	}
+	if len(d.Placements) != 1 || d.Placements[0].Kind != data.KindEmergency {
+		t.Errorf("area-wide placements: %+v", d.Placements)
+	}
+	if len(d.Narratives) != 1 || d.Narratives[0].Title != "Placeringskostnader" {
+		t.Errorf("area-wide narratives: %+v", d.Narratives)
+	}
+	if len(d.Measures) != 1 || d.Measures[0].Key != data.MeasureSickLeave {
+		t.Errorf("area-wide measures: %+v", d.Measures)
+	}
+}

@@ -101,17 +101,15 @@ type areaList struct {
 func listBodyHeight(h int) int { return max(h-1, 0) }
 
 // placementCell is "12 (+3)": ongoing placements and the change against
-// the same month a year earlier.
+// the same month a year earlier. A month without placement rows is "–",
+// never a zero, and has no change.
 func placementCell(f data.Figures) string {
 	if !f.HasPlacements {
-		if f.HasYearAgo {
-			return "0 (" + changeText(0, float64(f.PlacementsYearAgo)) + ")"
-		}
 		return "–"
 	}
 	s := lang.Int(int64(f.Placements))
-	if f.HasYearAgo {
-		s += " (" + changeText(float64(f.Placements), float64(f.PlacementsYearAgo)) + ")"
+	if c, ok := f.PlacementChange(); ok {
+		s += " (" + changeCount(c) + ")"
 	}
 	return s
 }
@@ -238,7 +236,11 @@ func (a areaList) Render(w, h int) string {
 		case r.fig.HasBudget && decimals:
 			dev = deviationCell(r.fig.Deviation(), th)
 		case r.fig.HasBudget:
-			dev = paintDeviation(r.fig.Deviation(), wholeTkr(r.fig.Deviation()), th)
+			shown := r.fig.Deviation()
+			if wholeTkr(shown) == "0  " {
+				shown = 0 // painted as it reads: no direction
+			}
+			dev = paintDeviation(shown, wholeTkr(r.fig.Deviation()), th)
 		}
 		dots := ""
 		if len(r.fig.Dots) <= maxDots && len(r.fig.Dots) <= dotsW {
@@ -261,9 +263,14 @@ func (a areaList) Render(w, h int) string {
 }
 
 // wholeTkr is a deviation in whole tkr with its symbol, for a narrow list.
+// The sign and symbol follow the figure shown: what rounds to 0 is "0",
+// with neither.
 func wholeTkr(dev data.Money) string {
 	n := lang.Number(float64(dev.TkrTenths())/10, 0)
-	if dev.TkrTenths() >= 5 {
+	switch {
+	case n == "0":
+		return n + "  "
+	case dev.TkrTenths() > 0:
 		n = "+" + n
 	}
 	return n + " " + deviationSymbol(dev)

@@ -9,9 +9,13 @@ import (
 
 var sparkBlocks = []rune("▁▂▃▄▅▆▇█")
 
-// sparkline draws the last w months of a series, scaled between its own
-// lowest and highest value; a month without data is a space. The last
-// month, the period under review, is painted stronger.
+// sparkline draws the last w months of a series; a month without data is
+// a space, never a zero. Counts, shares and rates (every series that never
+// goes below zero) are scaled from zero to their highest value, so that a
+// flat series looks flat: HVB going from 12 to 13 is a step of one eighth,
+// not the whole height. Only a series with negative values is scaled
+// between its own lowest and highest. The last month, the period under
+// review, is painted stronger.
 func sparkline(s data.Series, w int, th *Theme) string {
 	if w <= 0 || len(s) == 0 {
 		return ""
@@ -19,12 +23,7 @@ func sparkline(s data.Series, w int, th *Theme) string {
 	if len(s) > w {
 		s = s[len(s)-w:]
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, p := range s {
-		if p.Valid {
-			lo, hi = min(lo, p.Value), max(hi, p.Value)
-		}
-	}
+	lo, hi := sparkScale(s)
 	var b strings.Builder
 	b.Grow(len(s) * 3)
 	for _, p := range s[:len(s)-1] {
@@ -37,6 +36,18 @@ func sparkline(s data.Series, w int, th *Theme) string {
 		pad = strings.Repeat(" ", w-len(s))
 	}
 	return pad + body + last
+}
+
+// sparkScale is the range a sparkline spans: from zero (or the lowest
+// value, when below zero) to the highest value shown.
+func sparkScale(s data.Series) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, p := range s {
+		if p.Valid {
+			lo, hi = min(lo, p.Value), max(hi, p.Value)
+		}
+	}
+	return min(lo, 0), hi
 }
 
 func sparkRune(p data.Point, lo, hi float64) rune {

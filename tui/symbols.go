@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math"
 	"strings"
 
 	"github.com/beredning/beredning/data"
@@ -177,15 +178,35 @@ func typeGlyph(t data.NarrativeType) string {
 	return "•"
 }
 
-// changeText is a change against a year ago with its sign: "+3", "-1,5", "±0".
-func changeText(now, before float64) string {
+// noChange is how every change column writes "no change": one form for
+// counts and decimals alike, and no direction.
+const noChange = "±0"
+
+// changeText is a change against a year ago with its sign, written with
+// the measure's decimals: "+3", "-1,5"; noChange when it rounds to zero.
+func changeText(now, before float64, decimals int) string {
 	d := now - before
-	if d == 0 {
-		return "±0"
+	s := lang.Number(d, decimals)
+	if strings.Trim(s, "-0,") == "" {
+		return noChange
 	}
-	s := lang.Value(d)
 	if d > 0 {
 		s = "+" + s
 	}
 	return s
+}
+
+// changeCount is a change of a count: "+3", "-2", noChange.
+func changeCount(d int) string { return changeText(float64(d), 0, 0) }
+
+// seriesDecimals is how many decimals one measure is written with: one
+// when any month of its series has a fraction, else none, so that a column
+// never shows "6" in one month and "6,0" in the next.
+func seriesDecimals(s data.Series) int {
+	for _, p := range s {
+		if p.Valid && p.Value != math.Trunc(p.Value) {
+			return 1
+		}
+	}
+	return 0
 }

@@ -41,9 +41,10 @@ func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
 		v, ok := r.series.Last()
 		vals[i], chgs[i] = "–", ""
 		if ok {
-			vals[i] = lang.Value(v)
+			dec := seriesDecimals(r.series)
+			vals[i] = lang.Number(v, dec)
 			if before, ok := r.series.At(12); ok {
-				chgs[i] = changeText(v, before)
+				chgs[i] = changeText(v, before, dec)
 			}
 		}
 		valW, chgW = max(valW, width(vals[i])), max(chgW, width(chgs[i]))
@@ -189,7 +190,7 @@ func indicatorLines(d *data.Detail, w int, mark map[string]bool, th *Theme, l la
 	short := make([]string, len(d.Indicators))
 	valW, tgtW, shortW := 0, 0, 0
 	for i, in := range d.Indicators {
-		vals[i] = lang.Value(in.Value)
+		vals[i] = lang.Number(in.Value, seriesDecimals(in.History))
 		cmp := "≥"
 		if in.Direction == data.LowerIsBetter {
 			cmp = "≤"

@@ -58,3 +58,45 @@ func TestGapsOnTheDemo(t *testing.T) {
 		t.Errorf("default period: exit %d\n%s", code, out)
 	}
 }
+
+// November 2026 on the demo has budget rows but no outcome yet: every
+// format says so, names October as the latest month with outcome, and never
+// reads "no gaps" as if the month were all clear. The exit status is 0.
+func TestGapsMonthWithoutOutcome(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	s, err := data.Create(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fixtures.Build(ctx, s, fixtures.DefaultSeed); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, c := range []struct {
+		format, lang string
+		want         []string
+	}{
+		{"table", "sv", []string{"November 2026 har inget utfall än; senaste månad med utfall är oktober 2026."}},
+		{"md", "sv", []string{"November 2026 har inget utfall än; senaste månad med utfall är oktober 2026."}},
+		{"table", "en", []string{"November 2026 has no outcome yet; the latest month with outcome is October 2026."}},
+		{"json", "sv", []string{`"has_outcome": false`, `"outcome_through": "2026-10"`, `"gaps": []`}},
+	} {
+		code, out, errs := runCLI(t, "gaps", "--db", path, "--period", "2026-11", "--format", c.format, "--lang", c.lang)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.format, code, errs)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s/%s: missing %q in\n%s", c.format, c.lang, w, out)
+			}
+		}
+		if strings.Contains(out, "Inga kvalitetsglapp i") || strings.Contains(out, "No quality gaps in") {
+			t.Errorf("%s/%s: a month without outcome reads as all clear:\n%s", c.format, c.lang, out)
+		}
+	}
+	code, out, _ := runCLI(t, "gaps", "--db", path, "--period", "2026-10", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"has_outcome": true`) || !strings.Contains(out, `"outcome_through": "2026-10"`) {
+		t.Errorf("October has outcome:\n%s", out)
+	}
+}

@@ -101,19 +101,25 @@ type Result struct {
 	Kommunkod    string // SCB's code, "" until given
 	Period       data.Period
 	Settings     data.Settings
+	// Outcome tells whether Period has budget outcome yet, and the latest
+	// month up to Period that has: without it the budget rules have
+	// nothing to test, and "no gaps" would read as "all clear".
+	Outcome data.OutcomeStatus
 	// Gaps sorted by severity (hog first), then area order, then unit order
 	// (the area's own gaps before its units'), then rule (GAPS.md order).
 	Gaps []Gap
 }
 
-// ForScope returns the gaps of an area (its own and all its units') or of
-// one unit (only the unit's own). The zero scope returns every gap.
+// ForScope returns the gaps of an area (its own and all its units'), of
+// an area-wide scope (the area's own gaps), or of one unit (only the
+// unit's own). The zero scope returns every gap.
 func (r Result) ForScope(sc data.Scope) []Gap {
 	var out []Gap
 	for _, g := range r.Gaps {
 		switch {
 		case sc.AreaID == 0,
 			sc.IsArea() && g.AreaID == sc.AreaID,
+			sc.IsAreaWide() && g.AreaID == sc.AreaID && g.UnitID == 0,
 			!sc.IsArea() && g.AreaID == sc.AreaID && g.UnitID == sc.UnitID:
 			out = append(out, g)
 		}
@@ -148,6 +154,9 @@ func Compute(ctx context.Context, s *data.Store, p data.Period, l lang.Lang) (Re
 	res := Result{Municipality: f.muni.Name, Kommunkod: f.muni.Kommunkod, Period: p, Settings: f.set}
 	if p.IsZero() { // an empty database
 		return res, nil
+	}
+	if res.Outcome, err = s.OutcomeStatus(ctx, p); err != nil {
+		return Result{}, err
 	}
 	e := &engine{f: f, l: l}
 	e.greenWithShortfall()

@@ -141,7 +141,7 @@ func TestOutputs(t *testing.T) {
 	var raw map[string]any
 	json.Unmarshal(js.Bytes(), &raw)
 	for k := range raw {
-		if k != "municipality" && k != "kommunkod" && k != "period" && k != "gaps" {
+		if k != "municipality" && k != "kommunkod" && k != "period" && k != "gaps" && k != "has_outcome" && k != "outcome_through" {
 			t.Errorf("unexpected top-level key %q", k)
 		}
 	}
@@ -201,7 +201,8 @@ func TestOutputs(t *testing.T) {
 	}
 
 	var none bytes.Buffer
-	gaps.WriteTable(&none, gaps.Result{Municipality: "X", Period: data.MustPeriod("2026-10")}, lang.SV, 100)
+	oct := data.MustPeriod("2026-10")
+	gaps.WriteTable(&none, gaps.Result{Municipality: "X", Period: oct, Outcome: data.OutcomeStatus{Has: true, Through: oct}}, lang.SV, 100)
 	if !strings.Contains(none.String(), "Inga kvalitetsglapp i oktober 2026") {
 		t.Errorf("%s", none.String())
 	}

@@ -23,15 +23,24 @@ func init() {
 		"gaps.out.count":        {"%d glapp: %d hög, %d medel, %d låg.", "%d gaps: %d high, %d medium, %d low."},
 		"gaps.out.count1":       {"1 glapp.", "1 gap."},
 		"gaps.out.none":         {"Inga kvalitetsglapp i %s.", "No quality gaps in %s."},
-		"gaps.out.sign":         {"Avvikelse = budget − utfall: positiv är under budget.", "Deviation = budget − outcome: positive is under budget."},
-		"gaps.out.rule":         {"Regel", "Rule"},
-		"gaps.out.severity":     {"Allvarlighet", "Severity"},
-		"gaps.out.evidence":     {"Underlag", "Evidence"},
-		"gaps.kind.indicator":   {"indikator", "indicator"},
-		"gaps.kind.narrative":   {"berättelse", "narrative"},
-		"gaps.kind.budget":      {"budget", "budget"},
-		"gaps.kind.placement":   {"placeringar", "placements"},
-		"gaps.kind.measure":     {"mått", "measure"},
+		"gaps.out.no_outcome": {
+			"%s har inget utfall än; senaste månad med utfall är %s.",
+			"%s has no outcome yet; the latest month with outcome is %s.",
+		},
+		"gaps.out.no_outcome_ever": {"%s har inget utfall än, och ingen tidigare månad har det heller.", "%s has no outcome yet, nor has any earlier month."},
+		"gaps.out.none_without_outcome": {
+			"Reglerna hittar inga kvalitetsglapp i det som finns för månaden, men budgetreglerna har inget att pröva förrän utfallet finns.",
+			"The rules find no quality gaps in what the month holds, but the budget rules have nothing to test until the outcome is in.",
+		},
+		"gaps.out.sign":       {"Avvikelse = budget − utfall: positiv är under budget.", "Deviation = budget − outcome: positive is under budget."},
+		"gaps.out.rule":       {"Regel", "Rule"},
+		"gaps.out.severity":   {"Allvarlighet", "Severity"},
+		"gaps.out.evidence":   {"Underlag", "Evidence"},
+		"gaps.kind.indicator": {"indikator", "indicator"},
+		"gaps.kind.narrative": {"berättelse", "narrative"},
+		"gaps.kind.budget":    {"budget", "budget"},
+		"gaps.kind.placement": {"placeringar", "placements"},
+		"gaps.kind.measure":   {"mått", "measure"},
 	})
 }
 
@@ -63,10 +72,15 @@ func (g Gap) Where() string {
 }
 
 type jsonResult struct {
-	Municipality string    `json:"municipality"`
-	Kommunkod    string    `json:"kommunkod"`
-	Period       string    `json:"period"`
-	Gaps         []jsonGap `json:"gaps"`
+	Municipality string `json:"municipality"`
+	Kommunkod    string `json:"kommunkod"`
+	Period       string `json:"period"`
+	// HasOutcome tells whether the period has budget outcome; without it
+	// an empty gap list is not "all clear". OutcomeThrough is the latest
+	// month up to the period with outcome, null when none has.
+	HasOutcome     bool      `json:"has_outcome"`
+	OutcomeThrough *string   `json:"outcome_through"`
+	Gaps           []jsonGap `json:"gaps"`
 }
 
 type jsonGap struct {
@@ -120,7 +134,11 @@ func tkrJSON(m *data.Money) *float64 {
 // figures are tkr with one decimal; periods are "YYYY-MM"; evidence fields
 // that do not apply are left out.
 func WriteJSON(w io.Writer, r Result) error {
-	out := jsonResult{Municipality: r.Municipality, Kommunkod: r.Kommunkod, Period: r.Period.String(), Gaps: []jsonGap{}}
+	out := jsonResult{Municipality: r.Municipality, Kommunkod: r.Kommunkod, Period: r.Period.String(), HasOutcome: r.Outcome.Has, Gaps: []jsonGap{}}
+	if !r.Outcome.Through.IsZero() {
+		through := r.Outcome.Through.String()
+		out.OutcomeThrough = &through
+	}
 	for _, g := range r.Gaps {
 		jg := jsonGap{Rule: g.Rule, Area: maskPNR(g.Area), Unit: maskPNR(g.Unit), Severity: string(g.Severity),
 			Title: maskPNR(g.Title), Explanation: maskPNR(g.Explanation), Evidence: []jsonEvidence{}}
@@ -160,11 +178,44 @@ func Heading(l lang.Lang, municipality string, p data.Period) string {
 	return l.T("gaps.out.heading_bare")
 }
 
-// summary is the count line of a result.
+// outcomeNote says that the period has no outcome yet and which month is
+// the latest that has; empty when the period has outcome.
+func outcomeNote(r Result, l lang.Lang) string {
+	switch {
+	case r.Outcome.Has || r.Period.IsZero():
+		return ""
+	case r.Outcome.Through.IsZero():
+		return l.T("gaps.out.no_outcome_ever", upperFirst(l.Period(r.Period)))
+	}
+	return l.T("gaps.out.no_outcome", upperFirst(l.Period(r.Period)), l.Period(r.Outcome.Through))
+}
+
+// upperFirst capitalises a sentence's first letter ("november 2026").
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r)) + s[n:]
+}
+
+// summary is the count line of a result, after the note on a month
+// without outcome.
 func summary(r Result, l lang.Lang) string {
+	if note := outcomeNote(r, l); note != "" {
+		if len(r.Gaps) == 0 {
+			return note + " " + l.T("gaps.out.none_without_outcome")
+		}
+		return note + " " + countLine(r, l)
+	}
 	if len(r.Gaps) == 0 {
 		return l.T("gaps.out.none", l.Period(r.Period))
 	}
+	return countLine(r, l)
+}
+
+// countLine counts the gaps by severity.
+func countLine(r Result, l lang.Lang) string {
 	if len(r.Gaps) == 1 {
 		return l.T("gaps.out.count1")
 	}

@@ -113,3 +113,26 @@ func TestParseAndEnv(t *testing.T) {
 		t.Error("a non-English LANG gives Swedish")
 	}
 }
+
+func TestPluralPicksTheFormByCount(t *testing.T) {
+	lang.Register(map[string]lang.Text{
+		"test.plural.narratives":     {"%d berättelser", "%d narratives"},
+		"test.plural.narratives.one": {"%d berättelse", "%d narrative"},
+	})
+	for _, c := range []struct {
+		l    lang.Lang
+		n    int
+		want string
+	}{
+		{lang.SV, 0, "0 berättelser"}, {lang.SV, 1, "1 berättelse"}, {lang.SV, 2, "2 berättelser"},
+		{lang.EN, 0, "0 narratives"}, {lang.EN, 1, "1 narrative"}, {lang.EN, 21, "21 narratives"},
+	} {
+		if got := c.l.N(c.n, "test.plural.narratives", c.n); got != c.want {
+			t.Errorf("%s %d: %q, want %q", c.l.Code(), c.n, got, c.want)
+		}
+	}
+	// without a singular form the plural stands
+	if got := lang.SV.N(1, "gaps.none.such"); got != "gaps.none.such" {
+		t.Errorf("unknown key: %q", got)
+	}
+}
