@@ -191,6 +191,12 @@ func (b *batch) readDDFPoints(path string, t *csvTable) int {
 	n := 0
 	for i, rec := range t.rows {
 		line := t.lines[i]
+		if len(rec) != len(t.header) {
+			if !b.fail(Problem{File: path, Line: line, Value: strings.Join(rec, ","), Key: "kolada.err.fields", Args: []any{len(rec), len(t.header)}}) {
+				return n
+			}
+			continue
+		}
 		v, ok := b.parseRow(path, line, kpi, rec, geo, year, gender, valueCol)
 		if !ok {
 			if b.errs[path] >= maxProblems {

@@ -22,6 +22,7 @@ func init() {
 		"kolada.err.code":                  {"ingen Kolada-kod: skriv 0000 för riket, 00NN för en region eller en fyrsiffrig kommunkod (DDF: 0 och två siffror går också)", "not a Kolada code: write 0000 for Riket, 00NN for a region or a four-digit kommunkod (DDF: 0 and two digits work too)"},
 		"kolada.err.year":                  {"ogiltigt år; skriv fyra siffror, till exempel 2022", "invalid year; write four digits, for example 2022"},
 		"kolada.err.gender":                {"okänt kön; Kolada skriver T (totalt), K (kvinnor) eller M (män)", "unknown gender; Kolada writes T (total), K (women) or M (men)"},
+		"kolada.err.fields":                {"raden har %d fält men rubrikraden %d (ett decimalkomma i stället för punkt?)", "the line has %d fields but the header %d (a decimal comma instead of a point?)"},
 		"kolada.err.number":                {"inte ett tal", "not a number"},
 		"kolada.err.kpi_id":                {"inte ett nyckeltals-id; Kolada skriver en bokstav och fem siffror, till exempel N33816", "not a KPI id; Kolada writes a letter and five digits, for example N33816"},
 		"kolada.err.webexport_header":      {"exporten från Kolada ska ha kolumnerna Kommun/Landsting, Nyckeltal, År och Visat Värde", "the Kolada export must have the columns Kommun/Landsting, Nyckeltal, År and Visat Värde"},

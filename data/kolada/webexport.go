@@ -49,10 +49,11 @@ type titleIndex struct {
 	byKey map[string][]string // normalised title → ids
 	words map[string][]string // id → the title's words
 	title map[string]string   // id → title as in the catalogue
+	seen  map[string]kpiMatch // lookups done: an export repeats few titles
 }
 
 func newTitleIndex(kpis map[string]KPI) *titleIndex {
-	ix := &titleIndex{byKey: map[string][]string{}, words: map[string][]string{}, title: map[string]string{}}
+	ix := &titleIndex{byKey: map[string][]string{}, words: map[string][]string{}, title: map[string]string{}, seen: map[string]kpiMatch{}}
 	ids := make([]string, 0, len(kpis))
 	for id := range kpis {
 		ids = append(ids, id)
@@ -100,6 +101,15 @@ type kpiMatch struct {
 
 // lookup resolves a title.
 func (ix *titleIndex) lookup(title string) kpiMatch {
+	if m, ok := ix.seen[title]; ok {
+		return m
+	}
+	m := ix.match(title)
+	ix.seen[title] = m
+	return m
+}
+
+func (ix *titleIndex) match(title string) kpiMatch {
 	key := titleKey(title)
 	if ids := ix.byKey[key]; len(ids) == 1 {
 		return kpiMatch{id: ids[0]}
@@ -202,8 +212,12 @@ func (b *batch) readWebExport(path string, content []byte, names *nameIndex, tit
 				}
 				continue
 			}
-			if !b.fail(Problem{File: path, Line: line, Column: t.header[muni], Value: name, Key: "kolada.err.unknown_municipality", Args: []any{suggestion}}) {
-				break
+			// One error per name, at its first line: the rest say the same.
+			if !unknownMuni[name] {
+				unknownMuni[name] = true
+				if !b.fail(Problem{File: path, Line: line, Column: t.header[muni], Value: name, Key: "kolada.err.unknown_municipality", Args: []any{suggestion}}) {
+					return
+				}
 			}
 			continue
 		}
@@ -224,8 +238,11 @@ func (b *batch) readWebExport(path string, content []byte, names *nameIndex, tit
 				}
 				continue
 			}
-			if !b.fail(Problem{File: path, Line: line, Column: t.header[kpiCol], Value: title, Key: "kolada.err.unknown_kpi", Args: []any{orDash(m.suggestion)}}) {
-				return
+			if !unknownKPI[title] {
+				unknownKPI[title] = true
+				if !b.fail(Problem{File: path, Line: line, Column: t.header[kpiCol], Value: title, Key: "kolada.err.unknown_kpi", Args: []any{orDash(m.suggestion)}}) {
+					return
+				}
 			}
 			continue
 		case m.approx && !matchedApprox[title]:
