@@ -241,7 +241,7 @@ func (b *batch) readAPIMeta(path string, el apiElement, col string, rep *FileRep
 		return
 	}
 	if code, ok := NormalizeCode(m.ID); ok && len(m.ID) == 4 && (m.Type == "K" || m.Type == "L") {
-		b.munis[code] = Municipality{Code: code, Name: m.Title, Kind: m.Type}
+		b.munis[code] = Municipality{Code: code, Name: printable(m.Title), Kind: m.Type}
 		return
 	}
 	// Kolada also lists municipality groups ("G…") and units; they are

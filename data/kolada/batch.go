@@ -25,7 +25,7 @@ type Problem struct {
 // Message writes the problem with its place: "fil.csv, rad 12, kolumn geo: …".
 func (p Problem) Message(l lang.Lang) string {
 	var where []string
-	where = append(where, p.File)
+	where = append(where, printable(p.File))
 	if p.Line > 0 {
 		where = append(where, l.T("kolada.where.line", p.Line))
 	}
@@ -37,6 +37,20 @@ func (p Problem) Message(l lang.Lang) string {
 		msg += " " + l.T("kolada.where.value", clip(p.Value, 80))
 	}
 	return strings.Join(where, ", ") + ": " + msg
+}
+
+// printable drops control characters (an escape sequence in a file name
+// or title must not reach a terminal) and turns line breaks into spaces.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case r < ' ' || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func clip(s string, n int) string {
@@ -102,6 +116,7 @@ func (b *batch) warn(p Problem) {
 func (b *batch) addKPI(k KPI) {
 	old := b.kpis[k.ID]
 	old.ID = k.ID
+	k.Title, k.Description, k.Area, k.Unit = printable(k.Title), printable(k.Description), printable(k.Area), printable(k.Unit)
 	if k.Title != "" {
 		old.Title = k.Title
 	}

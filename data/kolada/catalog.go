@@ -47,7 +47,7 @@ func (b *batch) readCatalog(path string, t *csvTable, kind string) {
 			}
 			continue
 		}
-		b.munis[code] = Municipality{Code: code, Name: field(rec, title), Kind: k}
+		b.munis[code] = Municipality{Code: code, Name: printable(field(rec, title)), Kind: k}
 	}
 	b.files = append(b.files, rep)
 }

@@ -167,7 +167,7 @@ func (b *batch) readDDFEntities(path string, t *csvTable) {
 			continue
 		}
 		if n := field(rec, name); n != "" {
-			b.munis[code] = Municipality{Code: code, Name: n, Kind: kind}
+			b.munis[code] = Municipality{Code: code, Name: printable(n), Kind: kind}
 		}
 	}
 }

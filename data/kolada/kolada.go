@@ -24,8 +24,11 @@ package kolada
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
+
+	"github.com/beredning/beredning/data/lang"
 )
 
 // Riket is Kolada's code for the whole country.
@@ -156,4 +159,13 @@ var yearNote = regexp.MustCompile(`\s*\(\s*-?\s*[0-9]{4}\s*-?\s*([0-9]{4})?\s*\)
 
 func (v Value) String() string {
 	return fmt.Sprintf("%s %s %d %s %g", v.KPI, v.Municipality, v.Year, v.Gender, v.Value)
+}
+
+// FormatValue writes a figure the Swedish way: whole numbers without
+// decimals ("984 748"), others with two ("9,57"), as Kolada shows them.
+func FormatValue(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return lang.Number(v, 0)
+	}
+	return lang.Number(v, 2)
 }

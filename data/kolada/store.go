@@ -208,3 +208,18 @@ func Count(ctx context.Context, s *data.Store) (int, error) {
 	err := s.DB().QueryRowContext(ctx, `SELECT count(*) FROM kolada_value`).Scan(&n)
 	return n, err
 }
+
+// YearSpans is the first and last year with a value, per KPI.
+func YearSpans(ctx context.Context, s *data.Store, kpis []string) (map[string][2]int, error) {
+	out := map[string][2]int{}
+	for _, id := range kpis {
+		var lo, hi sql.NullInt64
+		if err := s.DB().QueryRowContext(ctx, `SELECT min(year), max(year) FROM kolada_value WHERE kpi = ?`, id).Scan(&lo, &hi); err != nil {
+			return nil, err
+		}
+		if lo.Valid {
+			out[id] = [2]int{int(lo.Int64), int(hi.Int64)}
+		}
+	}
+	return out, nil
+}
