@@ -64,14 +64,14 @@ type Spread struct {
 
 // Comparison is one KPI for the municipality beside its peers.
 type Comparison struct {
-	KPI                KPI
+	KPI                 KPI
 	Home, Region, Riket Series
-	Set                []Series // the comparison set, in the setting's order
-	Years              []int    // the years shown, oldest first
-	Ranks              map[int]Rank
-	SetSpread          map[int]Spread
-	Breaks             map[int]bool // home series: year Y breaks from Y−1
-	Top                map[int]float64 // the value at which the highest tenth starts, by year
+	Set                 []Series // the comparison set, in the setting's order
+	Years               []int    // the years shown, oldest first
+	Ranks               map[int]Rank
+	SetSpread           map[int]Spread
+	Breaks              map[int]bool    // home series: year Y breaks from Y−1
+	Top                 map[int]float64 // the value at which the highest tenth starts, by year
 }
 
 // Latest is the newest shown year in which the home municipality has a
