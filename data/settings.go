@@ -96,9 +96,16 @@ func (d SettingDef) Validate(v string) error {
 		if Severity(v).Rank() == 0 {
 			return bad
 		}
+	default:
+		if ok := extraValidators[d.Kind]; ok == nil || !ok(v) {
+			return bad
+		}
 	}
 	return nil
 }
+
+// extraValidators check the kinds other files add (settings_kolada.go).
+var extraValidators = map[SettingKind]func(string) bool{}
 
 // Settings is every setting's current value.
 type Settings map[string]string
