@@ -28,7 +28,12 @@ type AgendaItem struct {
 	Proposal  string // förslag till beslut
 	Period    Period // the follow-up an item presents, if any
 	AreaID    int64
-	Documents []AgendaDocument
+	// Diarienummer, Presenter (föredragande) and PublicTitle (a closed
+	// item's title in the public version) are the secretary's.
+	Diarienummer string
+	Presenter    string
+	PublicTitle  string
+	Documents    []AgendaDocument
 }
 
 // AgendaDocument is one of an item's handlingar.
@@ -37,6 +42,7 @@ type AgendaDocument struct {
 	Title   string
 	Secret  bool // under secrecy: marked, never published
 	Body    string
+	PDF     []byte // an attached PDF, merged into the PDF pack page by page
 }
 
 // PutMeeting writes a meeting with its agenda and documents, replacing any
@@ -64,16 +70,17 @@ func (t *Tx) PutMeeting(m Meeting) (int64, error) {
 	year := day.Year()
 	for _, it := range m.Items {
 		var itemID int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO agenda_item(meeting_id, ordinal, paragraph, year, title, kind, closed, proposal, period, area_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		err := tx.QueryRowContext(ctx, `INSERT INTO agenda_item(meeting_id, ordinal, paragraph, year, title, kind, closed, proposal, period, area_id,
+				diarienummer, presenter, public_title)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			id, it.Ordinal, nullZero(int64(it.Paragraph)), year, it.Title, it.Kind, it.Closed, it.Proposal,
-			it.Period, nullZero(it.AreaID)).Scan(&itemID)
+			it.Period, nullZero(it.AreaID), it.Diarienummer, it.Presenter, it.PublicTitle).Scan(&itemID)
 		if err != nil {
 			return 0, err
 		}
 		for _, d := range it.Documents {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO agenda_document(item_id, ordinal, title, secret, body) VALUES (?, ?, ?, ?, ?)`,
-				itemID, d.Ordinal, d.Title, d.Secret, d.Body); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO agenda_document(item_id, ordinal, title, secret, body, pdf) VALUES (?, ?, ?, ?, ?, ?)`,
+				itemID, d.Ordinal, d.Title, d.Secret, d.Body, nullBytes(d.PDF)); err != nil {
 				return 0, err
 			}
 		}

@@ -38,6 +38,9 @@ const (
 	SettingVacancySickLeavePct  = "balance_by_vacancy.sick_leave_pct"
 	SettingSurgePct             = "placement_surge.pct"
 	SettingSurgeMin             = "placement_surge.min"
+	// SettingNoticeDays is how many days before a meeting the kallelse
+	// must go out at the latest.
+	SettingNoticeDays = "meeting.notice_days"
 )
 
 // SettingDefs lists every setting with its default, in display order.
@@ -53,6 +56,7 @@ var SettingDefs = []SettingDef{
 	{SettingVacancySickLeavePct, "8", KindNumber},
 	{SettingSurgePct, "15", KindNumber},
 	{SettingSurgeMin, "3", KindNumber},
+	{SettingNoticeDays, "5", KindInt},
 }
 
 // SettingDefFor finds a setting's definition.

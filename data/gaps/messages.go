@@ -140,5 +140,6 @@ func init() {
 		"gaps.setting.balance_by_vacancy.sick_leave_pct":    {"Vakansbalans: sjukfrånvaro (%) från denna nivå räknas", "Vacancy balance: sick leave (%) from this level counts"},
 		"gaps.setting.placement_surge.pct":                  {"Placeringsökning: minsta ökning i % mot samma månad året före", "Placement surge: smallest rise in % against the same month a year earlier"},
 		"gaps.setting.placement_surge.min":                  {"Placeringsökning: minsta ökning i antal placeringar", "Placement surge: smallest rise in number of placements"},
+		"gaps.setting.meeting.notice_days":                  {"Sammanträde: kallelsen ska gå ut senast så många dagar före", "Meeting: the notice must go out at least this many days before"},
 	})
 }
