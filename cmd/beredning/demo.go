@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,15 +24,20 @@ func runDemo(e *env, args []string) int {
 	fs := e.flags(c)
 	db := fs.String("db", "", e.lang.T("cli.demo.flag.db"))
 	fresh := fs.Bool("fresh", false, e.lang.T("cli.demo.flag.fresh"))
+	large := fs.Bool("large", false, e.lang.T("cli.demo.flag.large"))
 	period := fs.String("period", "", e.lang.T("cli.flag.period"))
 	if code := e.parseNoArgs(fs, args); code >= 0 {
 		return code
 	}
+	kind := smallDemo
+	if *large {
+		kind = largeDemo
+	}
 	path := *db
 	if path == "" {
-		path = demoPath()
+		path = demoPath(kind.file)
 	}
-	if err := ensureDemo(e, path, *fresh); err != nil {
+	if err := ensureDemo(e, path, kind, *fresh); err != nil {
 		fmt.Fprintln(e.stderr, e.lang.T("cli.demo.err", path, e.lang.Err(err)))
 		return 1
 	}
@@ -42,22 +48,37 @@ func runDemo(e *env, args []string) int {
 	return e.openTUI(path, *period)
 }
 
-// demoPath is the demo database in the user's cache directory: it can be
+// demoKind is one of the two demo municipalities: the small default and
+// the large city (Storstad) for trying beredning at scale.
+type demoKind struct {
+	file   string // in the cache directory
+	sha256 string // what its import log records
+	build  func(context.Context, *data.Store) error
+}
+
+var (
+	smallDemo = demoKind{file: "demo.db", sha256: fixtures.DemoSHA256(fixtures.DefaultSeed),
+		build: func(ctx context.Context, s *data.Store) error { return fixtures.Build(ctx, s, fixtures.DefaultSeed) }}
+	largeDemo = demoKind{file: "storstad.db", sha256: fixtures.LargeSHA256(fixtures.LargeSeed),
+		build: func(ctx context.Context, s *data.Store) error { return fixtures.BuildLarge(ctx, s, fixtures.LargeSeed) }}
+)
+
+// demoPath is a demo database in the user's cache directory: it can be
 // rebuilt at any time, so it is cache, not data.
-func demoPath() string {
+func demoPath(file string) string {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		dir = os.TempDir()
 	}
-	return filepath.Join(dir, "beredning", "demo.db")
+	return filepath.Join(dir, "beredning", file)
 }
 
 // ensureDemo builds the demo into a temporary file and renames it into
 // place, so an interrupted build never leaves a half-made database.
-func ensureDemo(e *env, path string, fresh bool) error {
+func ensureDemo(e *env, path string, kind demoKind, fresh bool) error {
 	if !fresh {
 		if _, err := os.Stat(path); err == nil {
-			if isCurrentDemo(e, path) {
+			if isCurrentDemo(e, path, kind) {
 				return nil
 			}
 		} else if !errors.Is(err, fs.ErrNotExist) {
@@ -76,7 +97,7 @@ func ensureDemo(e *env, path string, fresh bool) error {
 	if err != nil {
 		return err
 	}
-	if err := fixtures.Build(e.ctx, s, fixtures.DefaultSeed); err != nil {
+	if err := kind.build(e.ctx, s); err != nil {
 		s.Close()
 		removeDB(tmp)
 		return err
@@ -102,7 +123,7 @@ func ensureDemo(e *env, path string, fresh bool) error {
 // isCurrentDemo tells whether the file is a demo this version would build:
 // a demo from another version of the generator is cache to rebuild. A file
 // that is not a demo at all is left to the open that follows, which explains.
-func isCurrentDemo(e *env, path string) bool {
+func isCurrentDemo(e *env, path string, kind demoKind) bool {
 	s, err := data.Open(e.ctx, path)
 	if err != nil {
 		return true
@@ -114,7 +135,7 @@ func isCurrentDemo(e *env, path string) bool {
 	}
 	for _, l := range log {
 		if l.Kind == "demo" {
-			return l.SHA256 == fixtures.DemoSHA256(fixtures.DefaultSeed)
+			return l.SHA256 == kind.sha256
 		}
 	}
 	return true // someone's own database at the demo path: never replace it

@@ -70,7 +70,8 @@ func init() {
 func init() {
 	lang.Register(map[string]lang.Text{
 		"cli.demo.summary":      {"bygg demokommunen (om den saknas) och öppna den", "build the demo municipality (if missing) and open it"},
-		"cli.demo.usage":        {"Användning: beredning demo [--db FIL] [--fresh] [--period ÅÅÅÅ-MM]\nUtan terminal byggs databasen och dess sökväg skrivs ut.", "Usage: beredning demo [--db FILE] [--fresh] [--period YYYY-MM]\nWithout a terminal the database is built and its path printed."},
+		"cli.demo.usage":        {"Användning: beredning demo [--large] [--db FIL] [--fresh] [--period ÅÅÅÅ-MM]\nUtan terminal byggs databasen och dess sökväg skrivs ut.", "Usage: beredning demo [--large] [--db FILE] [--fresh] [--period YYYY-MM]\nWithout a terminal the database is built and its path printed."},
+		"cli.demo.flag.large":   {"storstaden: 12 områden, 300 enheter, fem år (en halv minut att bygga)", "the large city: 12 areas, 300 units, five years (half a minute to build)"},
 		"cli.demo.flag.db":      {"demodatabasens fil (annars i din cachekatalog)", "the demo database file (else in your cache directory)"},
 		"cli.demo.flag.fresh":   {"bygg om demodatabasen från början", "rebuild the demo database from scratch"},
 		"cli.demo.building":     {"Bygger demokommunen i %s …", "Building the demo municipality in %s …"},
