@@ -16,6 +16,7 @@ type listRow struct {
 	hasUnits bool
 	expanded bool
 	lastUnit bool // the last unit shown under its area
+	areaWide bool // the area's own rows, not on any unit: "Gemensamt för området"
 }
 
 // rowFilter narrows the list: q (folded) against area and unit names, and
@@ -75,9 +76,15 @@ func buildRows(ov *data.Overview, expanded map[int64]bool, f rowFilter) []listRo
 		if !open {
 			continue
 		}
+		// The area's own rows stand as a row of their own when every unit
+		// is shown, so that the rows under an area add up to it.
+		wide := len(units) == len(a.Units) && !a.Own.IsEmpty()
 		for i, u := range units {
 			rows = append(rows, listRow{scope: data.Scope{AreaID: a.ID, UnitID: u.ID}, name: u.Name,
-				fig: u.Figures, lastUnit: i == len(units)-1})
+				fig: u.Figures, lastUnit: i == len(units)-1 && !wide})
+		}
+		if wide {
+			rows = append(rows, listRow{scope: data.AreaWide(a.ID), fig: a.Own, lastUnit: true, areaWide: true})
 		}
 	}
 	return rows
@@ -92,13 +99,18 @@ type areaList struct {
 	cursor  int
 	offset  int
 	focused bool
-	// gaps counts the quality gaps of a scope by severity; nil until the
-	// gap engine is wired, when the column stays, empty.
+	// total is the committee as a whole, the first line under the
+	// headings; nil hides it.
+	total *data.Figures
+	// gaps counts the quality gaps of a scope by severity (the zero scope:
+	// every gap); nil until the gap engine is wired, when the column
+	// stays, empty.
 	gaps func(data.Scope) map[data.Severity]int
 }
 
-// listBodyHeight is how many rows fit under the column headings.
-func listBodyHeight(h int) int { return max(h-1, 0) }
+// listBodyHeight is how many rows fit under the column headings and the
+// committee's line.
+func listBodyHeight(h int) int { return max(h-2, 0) }
 
 // placementCell is "12 (+3)": ongoing placements and the change against
 // the same month a year earlier. A month without placement rows is "–",
@@ -114,41 +126,86 @@ func placementCell(f data.Figures) string {
 	return s
 }
 
+// listLine is one line's content before it is laid out.
+type listLine struct {
+	prefix, name string
+	fig          data.Figures
+	scope        data.Scope
+	strong       bool
+	dev, plac    string // plain, as measured
+	gaps         string // painted
+}
+
+// Names keep listNameWant cells (or their whole length, if shorter)
+// before they give way to the columns that matter less than a name (the
+// deviation's decimal, the placements, the dots), and listNameMin before
+// the gap marker goes; only then are they cut further.
+const (
+	listNameWant = 24
+	listNameMin  = 14
+)
+
 func (a areaList) Render(w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
 	th, l := a.th, a.l
-	type cells struct{ dev, plac, gaps string }
-	cs := make([]cells, len(a.rows))
+	ls := make([]listLine, 0, len(a.rows)+1)
+	if a.total != nil && len(a.rows) > 0 {
+		ls = append(ls, listLine{prefix: " Σ ", name: l.T("board.committee_total"), fig: *a.total, strong: true})
+	}
+	for _, r := range a.rows {
+		var prefix string
+		switch {
+		case r.isArea && r.expanded:
+			prefix = " ▾ "
+		case r.isArea && r.hasUnits:
+			prefix = " ▸ "
+		case r.isArea:
+			prefix = " • "
+		case r.lastUnit:
+			prefix = "   └ "
+		default:
+			prefix = "   ├ "
+		}
+		name := clean(r.name)
+		if r.areaWide {
+			name = l.T("board.area_wide")
+		}
+		ls = append(ls, listLine{prefix: prefix, name: name, fig: r.fig, scope: r.scope, strong: r.isArea})
+	}
 	hdrDev, hdrPlac, hdrDots, hdrGaps := l.T("board.col.deviation"), l.T("board.col.placements"), l.T("board.col.dots"), l.T("board.col.gaps")
 	devW, placW, dotsW, gapsW := width(hdrDev), width(hdrPlac), width(hdrDots), width(hdrGaps)
 	const maxDots = 10
 	hdrDevShort := l.T("board.col.deviation_short")
 	devWide, devNarrow := devW, width(hdrDevShort)
-	for i, r := range a.rows {
-		cs[i].dev = "–"
-		if r.fig.HasBudget {
-			cs[i].dev = lang.SignedTkr(r.fig.Deviation()) + " " + deviationSymbol(r.fig.Deviation())
-			devNarrow = max(devNarrow, width(wholeTkr(r.fig.Deviation())))
+	nameWant := width(l.T("board.col.area")) + 1
+	for i := range ls {
+		c := &ls[i]
+		c.dev = "–"
+		if c.fig.HasBudget {
+			c.dev = lang.SignedTkr(c.fig.Deviation()) + " " + deviationSymbol(c.fig.Deviation())
+			devNarrow = max(devNarrow, width(wholeTkr(c.fig.Deviation())))
 		}
-		cs[i].plac = placementCell(r.fig)
-		devWide = max(devWide, width(cs[i].dev))
-		placW = max(placW, width(cs[i].plac))
-		if n := len(r.fig.Dots); n <= maxDots {
+		c.plac = placementCell(c.fig)
+		devWide = max(devWide, width(c.dev))
+		placW = max(placW, width(c.plac))
+		if n := len(c.fig.Dots); n <= maxDots {
 			dotsW = max(dotsW, n)
 		} else {
-			dotsW = max(dotsW, dotCountsWidth(r.fig.Dots))
+			dotsW = max(dotsW, dotCountsWidth(c.fig.Dots))
 		}
 		if a.gaps != nil {
-			cs[i].gaps = gapMarker(a.gaps(r.scope), th)
-			gapsW = max(gapsW, width(cs[i].gaps))
+			c.gaps = gapMarker(a.gaps(c.scope), th)
+			gapsW = max(gapsW, width(c.gaps))
 		}
+		nameWant = max(nameWant, width(c.prefix)+width(c.name)-unitPrefixW)
 	}
-	// Drop detail, least telling first, until the name has room: the
-	// deviation's decimal, the placements, dots beyond five, the gap
-	// marker, the dots.
-	const nameMin, unitPrefixW = 10, 5
+	// Drop detail, least telling first, until the names have room: the
+	// deviation's decimal, the placements (the volumes pane has them),
+	// dots beyond five, the dots (the pane lists them), the gap marker.
+	// The deviation, a number, is never cut.
+	nameMin := min(nameWant, listNameWant)
 	devW = devWide
 	decimals, showGaps, showPlac, showDots := true, true, true, true
 	fixed := func() int {
@@ -177,12 +234,13 @@ func (a areaList) Render(w, h int) string {
 		dotsW = 5
 	}
 	if w-fixed() < nameMin {
-		showGaps = false
-	}
-	if w-fixed() < nameMin {
 		showDots = false
 	}
-	nameW := max(w-fixed(), 1) // a unit's name; an area's starts two cells further left
+	if w-fixed() < min(nameWant, listNameMin) {
+		showGaps = false
+	}
+	// names take what is left, up to their longest
+	nameW := max(min(w-fixed(), nameWant), 1) // a unit's name; an area's starts two cells further left
 
 	line := func(prefix, name, dev, plac, dots, gaps string) string {
 		var b strings.Builder
@@ -204,51 +262,45 @@ func (a areaList) Render(w, h int) string {
 		}
 		return b.String()
 	}
+	draw := func(c listLine) string {
+		name := c.name
+		if c.strong {
+			name = th.Strong.Paint(name)
+		}
+		dev := c.dev
+		switch {
+		case c.fig.HasBudget && decimals:
+			dev = deviationCell(c.fig.Deviation(), th)
+		case c.fig.HasBudget:
+			shown := c.fig.Deviation()
+			if wholeTkr(shown) == "0  " {
+				shown = 0 // painted as it reads: no direction
+			}
+			dev = paintDeviation(shown, wholeTkr(c.fig.Deviation()), th)
+		}
+		dots := ""
+		if len(c.fig.Dots) <= maxDots && len(c.fig.Dots) <= dotsW {
+			dots = dotsCell(c.fig.Dots, dotsW, th)
+		} else if len(c.fig.Dots) > 0 {
+			dots = dotCounts(c.fig.Dots, th)
+		}
+		return line(c.prefix, name, dev, c.plac, dots, c.gaps)
+	}
 	lines := make([]string, 0, h)
 	lines = append(lines, th.Subtle.Paint(line(" ", l.T("board.col.area"), hdrDev, hdrPlac, hdrDots, hdrGaps)))
 	if len(a.rows) == 0 {
 		lines = append(lines, " "+th.Faint.Paint(l.T("board.list.empty")))
 		return block(lines, w, h)
 	}
+	first := 0
+	if a.total != nil {
+		lines = append(lines, th.Strong.Over(draw(ls[0])))
+		first = 1
+	}
 	bodyH := listBodyHeight(h)
 	off := clamp(a.offset, 0, max(len(a.rows)-bodyH, 0))
 	for i := off; i < len(a.rows) && len(lines) < h; i++ {
-		r := a.rows[i]
-		var prefix string
-		switch {
-		case r.isArea && r.expanded:
-			prefix = " ▾ "
-		case r.isArea && r.hasUnits:
-			prefix = " ▸ "
-		case r.isArea:
-			prefix = " • "
-		case r.lastUnit:
-			prefix = "   └ "
-		default:
-			prefix = "   ├ "
-		}
-		name := clean(r.name)
-		if r.isArea {
-			name = th.Strong.Paint(name)
-		}
-		dev := cs[i].dev
-		switch {
-		case r.fig.HasBudget && decimals:
-			dev = deviationCell(r.fig.Deviation(), th)
-		case r.fig.HasBudget:
-			shown := r.fig.Deviation()
-			if wholeTkr(shown) == "0  " {
-				shown = 0 // painted as it reads: no direction
-			}
-			dev = paintDeviation(shown, wholeTkr(r.fig.Deviation()), th)
-		}
-		dots := ""
-		if len(r.fig.Dots) <= maxDots && len(r.fig.Dots) <= dotsW {
-			dots = dotsCell(r.fig.Dots, dotsW, th)
-		} else if len(r.fig.Dots) > 0 {
-			dots = dotCounts(r.fig.Dots, th)
-		}
-		s := line(prefix, name, dev, cs[i].plac, dots, cs[i].gaps)
+		s := draw(ls[first+i])
 		if i == a.cursor {
 			s = "▌" + s[1:]
 			if a.focused {
@@ -258,6 +310,20 @@ func (a areaList) Render(w, h int) string {
 			}
 		}
 		lines = append(lines, s)
+	}
+	// What the dots and the gap marker mean, when there is room below.
+	var legend []string
+	if showDots {
+		legend = append(legend, wrapLines(l.T("board.legend.dots"), max(w-1, 1), 3)...)
+	}
+	if showGaps {
+		legend = append(legend, wrapLines(l.T("board.legend.gaps"), max(w-1, 1), 3)...)
+	}
+	if len(legend) > 0 && h-len(lines) > len(legend) {
+		lines = append(lines, "")
+		for _, s := range legend {
+			lines = append(lines, " "+th.Faint.Paint(s))
+		}
 	}
 	return block(lines, w, h)
 }
@@ -275,3 +341,6 @@ func wholeTkr(dev data.Money) string {
 	}
 	return n + " " + deviationSymbol(dev)
 }
+
+// unitPrefixW is the width of a unit's tree prefix, "   ├ ".
+const unitPrefixW = 5

@@ -330,7 +330,7 @@ func TestFilter(t *testing.T) {
 	}
 	press(t, m, "enter", "tab", "tab", "tab", "tab")
 	sc := screen(m)
-	mustContain(t, sc, "1 berättelser", "Hembesök och uppföljning")
+	mustContain(t, sc, "1 berättelse", "Hembesök och uppföljning")
 	// esc in the filter line drops the filter
 	press(t, m, "/", "esc")
 	if m.filter != "" || m.filtering {

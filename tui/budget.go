@@ -49,7 +49,21 @@ func (p budgetPane) lines(w int) []string {
 	if len(d.Budget) == 0 {
 		return []string{th.Faint.Paint(l.T("board.budget.none"))}
 	}
-	out := []string{th.Subtle.Paint(" " + l.T("board.budget.ytd", ytdRange(l, d.Period)))}
+	// The heading names the months the figures cover: up to the latest
+	// month with outcome, and says when the month under review has none.
+	var heading string
+	switch through := d.Total.OutcomeThrough; {
+	case through.IsZero():
+		heading = l.T("board.budget.no_outcome")
+	case through < d.Period:
+		heading = l.T("board.budget.ytd_through", ytdRange(l, through), l.Period(d.Period))
+	default:
+		heading = l.T("board.budget.ytd", ytdRange(l, d.Period))
+	}
+	var out []string
+	for _, s := range wrapLines(heading, max(w-1, 1), 3) {
+		out = append(out, th.Subtle.Paint(" "+s))
+	}
 
 	rows := append(append([]data.BudgetLine(nil), d.Budget...), d.Total)
 	n := len(rows)
@@ -192,23 +206,43 @@ func (p budgetPane) lines(w int) []string {
 	for _, y := range year {
 		labelW, numW = max(labelW, width(y.label)), max(numW, width(y.num))
 	}
+	// A figure is never cut: its words go first (the direction's word,
+	// then the unit), then the label is cut.
 	for _, y := range year {
-		line := " " + fit(y.label, labelW) + " "
 		switch {
 		case y.faint != "":
-			line += th.Faint.Paint(y.faint)
+			out = append(out, " "+fit(y.label, labelW)+" "+th.Faint.Paint(y.faint))
 		case y.dev != nil:
-			line += paintDeviation(*y.dev, right(y.num, numW)+" tkr "+deviationSymbol(*y.dev)+" "+overUnderWord(*y.dev, l), th)
+			num := right(y.num, numW)
+			sym := ""
+			if s := deviationSymbol(*y.dev); s != " " {
+				sym = " " + s
+			}
+			tails := []string{" tkr" + sym + " " + overUnderWord(*y.dev, l), " tkr" + sym, sym}
+			out = append(out, yearFigureLine(y.label, labelW, num, tails, w, func(s string) string { return paintDeviation(*y.dev, s, th) }))
 		default:
-			line += right(y.num, numW) + " tkr"
+			out = append(out, yearFigureLine(y.label, labelW, right(y.num, numW), []string{" tkr", ""}, w, func(s string) string { return s }))
 		}
-		out = append(out, line)
 	}
 	out = append(out, "")
 	for _, s := range wrapLines(l.T("board.budget.legend"), w-1, 3) {
 		out = append(out, th.Faint.Paint(" "+s))
 	}
 	return out
+}
+
+// yearFigureLine is "label number tail" in w cells: the first tail that fits
+// beside the whole number, the label cut only when even the number alone
+// does not fit beside it.
+func yearFigureLine(label string, labelW int, num string, tails []string, w int, paint func(string) string) string {
+	for _, t := range tails {
+		if 1+labelW+1+width(num)+width(t) <= w {
+			return " " + fit(label, labelW) + " " + paint(num+t)
+		}
+	}
+	t := tails[len(tails)-1]
+	lw := max(w-2-width(num)-width(t), 1)
+	return " " + fit(label, min(lw, labelW)) + " " + paint(num+t)
 }
 
 // deviationPct is the deviation as a share of the budget's size, so that

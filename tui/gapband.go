@@ -168,6 +168,43 @@ func (b gapBand) contentHeight(w int) int {
 	return min(len(b.gaps), gapBandRows)
 }
 
+// outcomeNote says that res's month has no outcome yet, and which month
+// is the latest that has; empty when it has (or res is nil).
+func outcomeNote(res *gaps.Result, l lang.Lang) string {
+	if res == nil || res.Period.IsZero() || res.Outcome.Has {
+		return ""
+	}
+	month := upperFirst(l.Period(res.Period))
+	if res.Outcome.Through.IsZero() {
+		return l.T("board.gap.no_outcome_ever", month)
+	}
+	return l.T("board.gap.no_outcome", month, l.PeriodShort(res.Outcome.Through))
+}
+
+// upperFirst capitalises a sentence's first letter ("november 2026").
+func upperFirst(s string) string {
+	for i := range s {
+		if i > 0 {
+			return strings.ToUpper(s[:i]) + s[i:]
+		}
+	}
+	return strings.ToUpper(s)
+}
+
+// gapSummary is the gap counts of a scope, as gapCountsText, except that
+// a month without outcome never reads "none by the rules": it says the
+// month has no outcome yet and names the latest month that has.
+func gapSummary(res *gaps.Result, gs []gaps.Gap, th *Theme, l lang.Lang) string {
+	note := outcomeNote(res, l)
+	switch {
+	case note == "":
+		return gapCountsText(gs, th, l)
+	case len(gs) == 0:
+		return th.Warn.Paint(note)
+	}
+	return gapCountsText(gs, th, l) + th.Subtle.Paint(" · ") + th.Warn.Paint(note)
+}
+
 // gapCountsText is "3 · 2 hög, 1 medel", or the word for none.
 func gapCountsText(gs []gaps.Gap, th *Theme, l lang.Lang) string {
 	if len(gs) == 0 {

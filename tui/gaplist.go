@@ -41,10 +41,17 @@ func (v gapListView) Render(w, h int) string {
 		return block([]string{title, "", " " + l.T("board.gaplist.no_data")}, w, h)
 	}
 	gs := v.res.Gaps
-	title += "  " + gapCountsText(gs, th, l)
+	title += "  " + gapSummary(v.res, gs, th, l)
 	lines := []string{title}
 	if len(gs) == 0 {
-		lines = append(lines, "", " "+l.T("board.gaplist.none"))
+		none := l.T("board.gaplist.none")
+		if outcomeNote(v.res, l) != "" {
+			none = l.T("board.gaplist.no_outcome", upperFirst(l.Period(v.period)), l.Period(v.res.Outcome.Through))
+		}
+		lines = append(lines, "")
+		for _, s := range wrapLines(none, max(w-2, 1), h-2) {
+			lines = append(lines, " "+s)
+		}
 		return block(lines, w, h)
 	}
 	listH := gapListRows(h)

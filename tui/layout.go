@@ -80,6 +80,10 @@ func computeLayout(w, h, footer, bandH int, focus, shown paneID) layout {
 			// narratives' previews (the reader shows them whole)
 			volumesW, narrW = volumesW+give, narrW-give
 		}
+		if give := min(volumesFullWidth-volumesW, budgetW-budgetFullWidth); give > 0 {
+			// and of the budget's room beyond all its columns
+			volumesW, budgetW = volumesW+give, budgetW-give
+		}
 		lo.list = rect{0, y, listW, bodyH}
 		x := listW + 1
 		lo.panes[paneGaps] = rect{x, y, w - x, bandH}
@@ -135,15 +139,18 @@ func bandWidth(w int) int {
 }
 
 // volumesFullWidth is the volumes pane's width for a full 24-month
-// sparkline beside a name of sparkNameMin cells, a value of up to six
+// sparkline beside a name of sparkNameWant cells, a value of up to six
 // cells and a change of up to six; narrativesMinWidth is as narrow as the
 // wide layout makes the narratives to get there.
 const (
-	volumesFullWidth   = sparkNameMin + sparkMonths + 6 + 6 + 4
-	narrativesMinWidth = 36
+	volumesFullWidth   = sparkNameWant + sparkMonths + 6 + 6 + 4
+	narrativesMinWidth = 34
+	budgetFullWidth    = 46
 )
 
-func wideListWidth(w int) int   { return clamp(w*27/100, 36, 56) }
+// wideListWidth grows from 36 cells at 120 columns to 60 at 160, so that
+// wide windows show whole unit names beside every column.
+func wideListWidth(w int) int   { return clamp(36+(w-wideWidth)*6/10, 36, 60) }
 func mediumListWidth(w int) int { return clamp(w*45/100, 32, 50) }
 
 // maxBandHeight keeps room for the panes under the band.

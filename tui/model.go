@@ -515,6 +515,9 @@ func (m *Model) scopeName(sc data.Scope) string {
 		if sc.IsArea() {
 			return clean(a.Name)
 		}
+		if sc.IsAreaWide() {
+			return clean(a.Name) + " › " + m.l.T("board.area_wide")
+		}
 		for _, u := range a.Units {
 			if u.ID == sc.UnitID {
 				return clean(a.Name) + " › " + clean(u.Name)

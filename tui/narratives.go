@@ -60,9 +60,9 @@ func (p narrativesPane) Render(w, h int) string {
 		lines = append(lines, " "+th.Faint.Paint(l.T("board.narr.none_match", p.total)))
 		return block(lines, w, h)
 	case len(p.items) < p.total:
-		lines = append(lines, th.Subtle.Paint(" "+l.T("board.narr.count_filtered", len(p.items), p.total, months)))
+		lines = append(lines, th.Subtle.Paint(" "+l.N(p.total, "board.narr.count_filtered", len(p.items), p.total, months)))
 	default:
-		lines = append(lines, th.Subtle.Paint(" "+l.T("board.narr.count", len(p.items), months)))
+		lines = append(lines, th.Subtle.Paint(" "+l.N(len(p.items), "board.narr.count", len(p.items), months)))
 	}
 	vis := narrativesVisible(h)
 	off := clamp(p.offset, 0, max(len(p.items)-vis, 0))

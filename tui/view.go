@@ -110,7 +110,7 @@ func (m *Model) titleLine(p paneID, w int) string {
 	suffix := ""
 	if p == paneGaps {
 		if gs, loaded := m.scopeGaps(); loaded {
-			suffix = " " + gapCountsText(gs, &m.theme, m.l)
+			suffix = " " + gapSummary(m.gapResults[m.period], gs, &m.theme, m.l)
 			if len(gs) > 0 && m.focus != paneGaps {
 				suffix += m.theme.Faint.Paint("  " + m.l.T("board.gap.hint"))
 			}
@@ -232,6 +232,9 @@ func (m *Model) renderPane(p paneID, w, h int) string {
 
 func (m *Model) areaList() areaList {
 	a := areaList{th: &m.theme, l: m.l, rows: m.rows, cursor: m.cursor, offset: m.listOffset, focused: m.focus == paneList}
+	if m.ov != nil {
+		a.total = &m.ov.Total
+	}
 	if res := m.gapResults[m.period]; res != nil {
 		a.gaps = res.Counts
 	}
@@ -310,7 +313,7 @@ func (m *Model) renderFooter(w int) string {
 	}
 	hm := m.help
 	hm.SetWidth(max(w-2-width(prefix), 0))
-	first := " " + prefix + hm.ShortHelpView(short)
+	first := " " + prefix + shortHelpLine(hm, short, m.keys.Help, m.keys.Quit, max(w-2-width(prefix), 0))
 	if !m.help.ShowAll {
 		return block([]string{first}, w, m.footerH)
 	}

@@ -93,13 +93,15 @@ func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
 	return out
 }
 
-// Sparkline widths: a full two years when the names keep at least
-// sparkNameMin cells; else the names come first, up to sparkNameWant, and
-// the sparkline shows what is left (its heading says how many months).
+// Sparkline widths. A name is a label and the sparkline a column that
+// matters less: names keep up to sparkNameWant cells (their whole length
+// when shorter) before the sparkline gets any, and the sparkline takes
+// what is left, up to two years; below sparkMin months it goes, and the
+// names take its space too. Its heading says how many months it shows.
 const (
 	sparkMonths   = 24
-	sparkNameMin  = 12
-	sparkNameWant = 26
+	sparkMin      = 12
+	sparkNameWant = 20
 )
 
 // seriesWidths splits avail cells (a line less its figures and the spaces
@@ -111,18 +113,9 @@ func seriesWidths(rows []seriesRow, avail int) (sparkW, nameW int) {
 		nameWant = max(nameWant, width(clean(r.name)))
 	}
 	nameWant = min(nameWant, sparkNameWant)
-	switch {
-	case avail-sparkMonths >= min(nameWant, sparkNameMin):
-		sparkW = sparkMonths
-	default:
-		sparkW = clamp(avail-nameWant, 0, sparkMonths)
-		if sparkW < 8 {
-			// a short sparkline says little: take it from the names, down to 14
-			sparkW = clamp(avail-min(nameWant, 14), 0, 8)
-			if sparkW < 6 {
-				sparkW = 0
-			}
-		}
+	sparkW = clamp(avail-nameWant, 0, sparkMonths)
+	if sparkW < sparkMin {
+		sparkW = 0
 	}
 	nameW = avail + 1 // the sparkline's space too
 	if sparkW > 0 {
@@ -142,7 +135,9 @@ func (p volumesPane) lines(w int) []string {
 		if len(out) > 0 {
 			out = append(out, "")
 		}
-		out = append(out, th.Strong.Paint(" "+l.T(key, args...)))
+		for _, s := range wrapLines(l.T(key, args...), max(w-1, 1), 3) {
+			out = append(out, th.Strong.Paint(" "+s))
+		}
 	}
 
 	heading("board.vol.placements", l.PeriodShort(d.Period.Add(-12)))
@@ -156,7 +151,7 @@ func (p volumesPane) lines(w int) []string {
 		rows = append(rows, seriesRow{name: l.T("board.vol.total"), series: d.Total24.History, strong: true, marked: p.markKind[placementTotal]})
 		out = append(out, seriesTable(rows, w, th, l)...)
 		if d.Total24.CostYTD != 0 {
-			out = append(out, th.Subtle.Paint(" "+l.T("board.vol.cost_ytd", lang.Tkr(d.Total24.CostYTD))))
+			out = append(out, costLines(lang.Tkr(d.Total24.CostYTD), w, th, l)...)
 		}
 	}
 
@@ -177,6 +172,18 @@ func (p volumesPane) lines(w int) []string {
 	}
 	out = append(out, indicatorLines(d, w, p.mark, th, l)...)
 	return out
+}
+
+// costLines is the placements' cost year to date: on one line when it
+// fits, with a shorter label when that fits, else the label above the
+// figure, which is never cut.
+func costLines(amount string, w int, th *Theme, l lang.Lang) []string {
+	for _, s := range []string{l.T("board.vol.cost_ytd", amount), l.T("board.vol.cost_ytd_short") + " " + amount} {
+		if 1+width(s) <= w {
+			return []string{th.Subtle.Paint(" " + s)}
+		}
+	}
+	return []string{th.Subtle.Paint(" " + fit(l.T("board.vol.cost_ytd_short"), max(w-1, 1))), th.Subtle.Paint(" " + amount)}
 }
 
 // indicatorLines draws each dot as the unit reported it, with its value

@@ -60,10 +60,11 @@ func TestSeriesWidths(t *testing.T) {
 		avail, spark, name int
 	}{
 		{60, 24, 36},  // room for everything: the names take what is left
-		{36, 24, 12},  // two years, names cut to twelve
-		{35, 10, 25},  // not two years with twelve: names first, then the months
-		{30, 8, 22},   // a short sparkline takes from the names, down to 14
-		{18, 0, 19},   // too narrow: no sparkline, the names take its space
+		{44, 24, 20},  // two years beside names of up to 20 cells
+		{40, 20, 20},  // names first, then the months
+		{32, 12, 20},  // the shortest sparkline worth drawing
+		{31, 0, 32},   // less: no sparkline, the names take its space
+		{18, 0, 19},   // too narrow: no sparkline, names cut
 		{-3, 0, 1},    // never below one cell
 		{120, 24, 96}, // wide
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/lang"
 	"github.com/beredning/beredning/fixtures"
 )
 
@@ -98,5 +99,23 @@ func TestGapsMonthWithoutOutcome(t *testing.T) {
 	code, out, _ := runCLI(t, "gaps", "--db", path, "--period", "2026-10", "--format", "json")
 	if code != 0 || !strings.Contains(out, `"has_outcome": true`) || !strings.Contains(out, `"outcome_through": "2026-10"`) {
 		t.Errorf("October has outcome:\n%s", out)
+	}
+}
+
+// A count of one takes the singular: "1 ny", not "1 nya".
+func TestCountWords(t *testing.T) {
+	for _, c := range []struct {
+		l    lang.Lang
+		n    int
+		key  string
+		want string
+	}{
+		{lang.SV, 1, "cli.count.new", "1 ny"}, {lang.SV, 2, "cli.count.new", "2 nya"}, {lang.SV, 0, "cli.count.new", "0 nya"},
+		{lang.SV, 1, "cli.count.changed", "1 ändrad"}, {lang.SV, 1, "cli.count.unchanged", "1 oförändrad"},
+		{lang.SV, 1200, "cli.count.unchanged", "1 200 oförändrade"}, {lang.EN, 1, "cli.count.new", "1 new"},
+	} {
+		if got := countWord(c.l, c.n, c.key); got != c.want {
+			t.Errorf("%s %d %s: %q, want %q", c.l.Code(), c.n, c.key, got, c.want)
+		}
 	}
 }

@@ -135,7 +135,8 @@ func writeInfoText(w io.Writer, in data.Info, l lang.Lang) {
 	fmt.Fprintln(w, l.T("cli.info.imports"))
 	for _, im := range in.LastImports {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", lang.DateTime(im.Time()), clean(im.File), im.Kind,
-			l.T("cli.info.import_counts", lang.Int(int64(im.New)), lang.Int(int64(im.Changed)), lang.Int(int64(im.Unchanged)), clean(userName(l, im.User))))
+			l.T("cli.info.import_counts", countWord(l, im.New, "cli.count.new"), countWord(l, im.Changed, "cli.count.changed"),
+				countWord(l, im.Unchanged, "cli.count.unchanged"), clean(userName(l, im.User))))
 	}
 	tw.Flush()
 }

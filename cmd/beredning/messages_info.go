@@ -47,7 +47,7 @@ func init() {
 		"cli.info.rows":           {"Rader:", "Rows:"},
 		"cli.info.no_imports":     {"Inga inläsningar ännu.", "No imports yet."},
 		"cli.info.imports":        {"Senaste inläsningar:", "Latest imports:"},
-		"cli.info.import_counts":  {"%s nya, %s ändrade, %s oförändrade (%s)", "%s new, %s changed, %s unchanged (%s)"},
+		"cli.info.import_counts":  {"%s, %s, %s (%s)", "%s, %s, %s (%s)"},
 
 		"cli.info.table.area":            {"Verksamhetsområden", "Areas"},
 		"cli.info.table.unit":            {"Enheter", "Units"},
