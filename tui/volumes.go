@@ -110,7 +110,11 @@ const (
 func seriesWidths(rows []seriesRow, avail int) (sparkW, nameW int) {
 	nameWant := 0
 	for _, r := range rows {
-		nameWant = max(nameWant, width(clean(r.name)))
+		w := width(clean(r.name))
+		if r.marked {
+			w += 2 // "» "
+		}
+		nameWant = max(nameWant, w)
 	}
 	nameWant = min(nameWant, sparkNameWant)
 	sparkW = clamp(avail-nameWant, 0, sparkMonths)

@@ -74,6 +74,10 @@ func TestSeriesWidths(t *testing.T) {
 			t.Errorf("avail %d: spark %d name %d, want %d %d", c.avail, spark, name, c.spark, c.name)
 		}
 	}
+	// a marked name needs two cells more for its "» "
+	if spark, name := seriesWidths([]seriesRow{{name: "Vakanta tjänster", marked: true}}, 38); spark != 20 || name != 18 {
+		t.Errorf("marked name: spark %d name %d, want 20 18", spark, name)
+	}
 	// short names need fewer than twelve cells for two years
 	spark, name := seriesWidths([]seriesRow{{name: "HVB"}, {name: "SiS"}}, 28)
 	if spark != 24 || name != 4 {
