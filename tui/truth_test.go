@@ -141,5 +141,3 @@ func TestListLegend(t *testing.T) {
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	mustContain(t, strings.Join(strings.Fields(screen(m)), " "), "H hög, M medel")
 }
-
-
