@@ -6,7 +6,7 @@ import (
 )
 
 // The enumerations below are stored by their key (the Swedish word without
-// å/ä/ö, as FORMATS.md spells it). Display names live in data/lang.
+// å/ä/ö, as data/ingest/FORMATS.md spells it). Display names live in data/lang.
 
 // Account is a konto group of the budget. Other names are kept as they come.
 type Account string
@@ -116,7 +116,7 @@ const (
 // NarrativeTypes in display order.
 var NarrativeTypes = []NarrativeType{TypeShortfall, TypeDropped, TypeBetween, TypeMissing, TypeRisk, TypeLexSarah, TypeAnalysis, TypeAction, TypeSuccess}
 
-// IsShortfall: the unit says something is not done (GAPS.md).
+// IsShortfall: the unit says something is not done (data/gaps/RULES.md).
 func (t NarrativeType) IsShortfall() bool {
 	switch t {
 	case TypeShortfall, TypeDropped, TypeBetween, TypeMissing, TypeLexSarah:
@@ -125,7 +125,7 @@ func (t NarrativeType) IsShortfall() bool {
 	return false
 }
 
-// Explains: the narrative can explain a budget deviation (GAPS.md).
+// Explains: the narrative can explain a budget deviation (data/gaps/RULES.md).
 func (t NarrativeType) Explains() bool {
 	switch t {
 	case TypeAnalysis, TypeAction, TypeShortfall, TypeRisk:

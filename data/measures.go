@@ -12,15 +12,15 @@ const (
 // when units rename it, by its key or its stable code.
 type MeasureDef struct {
 	ID          int64
-	Key         string // normalised name; the FORMATS.md key for known measures
+	Key         string // normalised name; the data/ingest/FORMATS.md key for known measures
 	Code        string // optional stable code from the files (kod)
 	Name        string // Swedish display name
 	Direction   Direction
 	Aggregation Aggregation
-	Known       bool // one of FORMATS.md's measures
+	Known       bool // one of data/ingest/FORMATS.md's measures
 }
 
-// Keys of the measures FORMATS.md names.
+// Keys of the measures data/ingest/FORMATS.md names.
 const (
 	MeasureReports          = "anmalningar"
 	MeasureAssessments      = "forhandsbedomningar"
@@ -37,7 +37,7 @@ const (
 	MeasureLexSarah         = "lex_sarah_rapporter"
 )
 
-// KnownMeasures is FORMATS.md's list, in the order screens show them. The
+// KnownMeasures is data/ingest/FORMATS.md's list, in the order screens show them. The
 // store seeds its measure table from it (see migrations).
 var KnownMeasures = []MeasureDef{
 	{Key: MeasureReports, Name: "Anmälningar", Direction: LowerIsBetter, Aggregation: AggregateSum, Known: true},

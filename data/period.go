@@ -94,7 +94,7 @@ func (p *Period) Scan(src any) error {
 }
 
 // Recent returns the first month of the "recent" window that ends in p:
-// p and the months-1 months before it (GAPS.md uses three).
+// p and the months-1 months before it (data/gaps/RULES.md uses three).
 func (p Period) Recent(months int) Period { return p.Add(-(months - 1)) }
 
 // ReportKind names which report a month's follow-up belongs to.

@@ -8,7 +8,7 @@ import (
 	"strconv"
 )
 
-// SettingDef is a tunable with its GAPS.md default. Values are stored as
+// SettingDef is a tunable with its data/gaps/RULES.md default. Values are stored as
 // text; Kind says how to read and validate them.
 type SettingDef struct {
 	Key     string
@@ -25,7 +25,7 @@ const (
 	KindSeverity SettingKind = "severity" // lag, medel, hog
 )
 
-// Setting keys: the gap thresholds of GAPS.md, named after their rule.
+// Setting keys: the gap thresholds of data/gaps/RULES.md, named after their rule.
 const (
 	SettingRecentMonths         = "recent_months"
 	SettingShortfallMinSeverity = "green_with_shortfall.min_severity"

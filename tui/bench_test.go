@@ -9,7 +9,7 @@ import (
 	"github.com/beredning/beredning/data/gaps"
 )
 
-// Benchmarks on the demo, reported rather than asserted (STYLE.md). The
+// Benchmarks on the demo, reported rather than asserted. The
 // aims from the issue: a key (Update + View) under 2 ms, a period step
 // under 30 ms.
 

@@ -286,3 +286,34 @@ func mustHave(t *testing.T, s string, parts ...string) {
 		}
 	}
 }
+
+// An unknown --lang is an error naming the languages there are, and the
+// flag package's English never reaches a Swedish user.
+func TestLanguageAndFlagErrors(t *testing.T) {
+	for _, args := range [][]string{{"--lang", "de", "info"}, {"info", "--lang=fi"}, {"gaps", "--lang"}} {
+		code, out, errs := runCLI(t, args...)
+		if code != 2 || out != "" || !strings.Contains(errs, "sv (svenska), en (English)") {
+			t.Errorf("%v: exit %d, %q %q", args, code, out, errs)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"info", "--bogus"}, "Okänd flagga: --bogus"},
+		{[]string{"info", "--db"}, "Flaggan --db behöver ett värde."},
+		{[]string{"imports", "--limit", "x"}, `Ogiltigt värde "x" för --limit.`},
+		{[]string{"import", "--dry-run=kanske", "a.csv"}, `Ogiltigt värde "kanske" för --dry-run`},
+		{[]string{"--lang", "en", "info", "--bogus"}, "Unknown flag: --bogus"},
+	} {
+		code, _, errs := runCLI(t, tc.args...)
+		if code != 2 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, want %q in\n%s", tc.args, code, tc.want, errs)
+		}
+		for _, english := range []string{"flag provided", "needs an argument", "invalid value", "Usage of", " string\n"} {
+			if strings.Contains(errs, english) {
+				t.Errorf("%v: the flag package's %q in\n%s", tc.args, english, errs)
+			}
+		}
+	}
+}

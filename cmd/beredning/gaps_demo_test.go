@@ -14,7 +14,7 @@ import (
 )
 
 // `beredning gaps --period 2026-10 --format json` on the demo reports the
-// scenarios of DOMAIN.md under the rule ids one would expect.
+// scenarios of package fixtures under the rule ids one would expect.
 func TestGapsOnTheDemo(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "demo.db")

@@ -78,10 +78,18 @@ func main() {
 // stand anywhere on the line.
 func run(e *env, args []string) int {
 	args, langFlag, noColor := globalFlags(args)
-	if langFlag == "" {
-		langFlag = firstSet(e.getenv, "LC_ALL", "LC_MESSAGES", "LANG")
+	// The environment's locale picks English only when it names English;
+	// any other locale is Swedish. A --lang the program does not know is
+	// an error, not a silent fallback.
+	e.lang, _ = lang.Parse(firstSet(e.getenv, "LC_ALL", "LC_MESSAGES", "LANG"))
+	if langFlag != "" {
+		l, ok := lang.Parse(langFlag)
+		if !ok {
+			fmt.Fprintln(e.stderr, e.lang.T("cli.err.lang", langFlag, lang.Supported()))
+			return 2
+		}
+		e.lang = l
 	}
-	e.lang, _ = lang.Parse(langFlag)
 	e.noColor = noColor || e.getenv("NO_COLOR") != ""
 
 	if len(args) > 0 && isHelpFlag(args[0]) {
@@ -128,6 +136,7 @@ func globalFlags(args []string) (rest []string, langFlag string, noColor bool) {
 		a := args[i]
 		switch {
 		case a == "--lang" || a == "-lang":
+			langFlag = "?" // a --lang without a value is an unknown language
 			if i+1 < len(args) {
 				langFlag = args[i+1]
 				i++
@@ -177,7 +186,10 @@ func (e *env) flags(c command) *flag.FlagSet {
 		fmt.Fprintln(out, e.lang.T("cli.help.flags"))
 		fs.VisitAll(func(f *flag.Flag) {
 			name, usage := flag.UnquoteUsage(f)
-			fmt.Fprintf(out, "  --%s %s\n      %s\n", f.Name, name, usage)
+			if k := "cli.flag.type." + name; name != "" && lang.Has(k) {
+				name = e.lang.T(k) // the flag package names the type in English
+			}
+			fmt.Fprintf(out, "  --%s\n      %s\n", strings.TrimSpace(f.Name+" "+name), usage)
 		})
 		fmt.Fprintln(out, "  --lang sv|en\n      "+e.lang.T("cli.flag.lang"))
 		fmt.Fprintln(out, "  --no-color\n      "+e.lang.T("cli.flag.no_color"))
@@ -200,8 +212,15 @@ func (e *env) parse(fs *flag.FlagSet, args []string) ([]string, int) {
 		}
 	}
 	var positional []string
+	out := fs.Output()
+	fs.SetOutput(io.Discard) // the flag package's own message is in English
+	defer fs.SetOutput(out)
 	for {
 		if err := fs.Parse(args); err != nil {
+			fmt.Fprintln(e.stderr, flagError(e.lang, err))
+			fmt.Fprintln(e.stderr)
+			fs.SetOutput(e.stderr)
+			fs.Usage()
 			return nil, 2
 		}
 		if fs.NArg() == 0 {

@@ -50,7 +50,7 @@ func demo(t testing.TB) *data.Store {
 	return demoStore
 }
 
-// The demo's October 2026 tells DOMAIN.md's six scenarios; the rules find
+// The demo's October 2026 tells the six scenarios of package fixtures; the rules find
 // what the story is about, and nothing it does not justify.
 func TestDemoOctober2026(t *testing.T) {
 	r := compute(t, demo(t), "2026-10", lang.SV)

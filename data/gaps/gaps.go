@@ -1,4 +1,4 @@
-// Package gaps finds the quality gaps of GAPS.md: places where the figures a
+// Package gaps finds the quality gaps of data/gaps/RULES.md: places where the figures a
 // committee usually sees (green dots, a budget in balance) and what else is
 // known (narratives, volumes, legal deadlines, the staff situation) disagree,
 // or where nothing at all is said.
@@ -28,7 +28,7 @@ const (
 	RuleSilence              = "silence"
 )
 
-// Rules lists the rule ids in GAPS.md's order, which is also the last
+// Rules lists the rule ids in data/gaps/RULES.md's order, which is also the last
 // sort key of a result's gaps.
 var Rules = []string{
 	RuleGreenWithShortfall, RuleStatusContradiction, RuleDeadlineBreach,
@@ -106,7 +106,7 @@ type Result struct {
 	// nothing to test, and "no gaps" would read as "all clear".
 	Outcome data.OutcomeStatus
 	// Gaps sorted by severity (hog first), then area order, then unit order
-	// (the area's own gaps before its units'), then rule (GAPS.md order).
+	// (the area's own gaps before its units'), then rule (data/gaps/RULES.md order).
 	Gaps []Gap
 }
 

@@ -11,7 +11,7 @@ import (
 	"github.com/beredning/beredning/data/lang"
 )
 
-// The three exports of a result: JSON for scripts (FORMATS.md, "Output for
+// The three exports of a result: JSON for scripts (data/ingest/FORMATS.md, "Output for
 // scripts"), a table for a terminal, Markdown for a memo. All free text
 // passes maskPNR on its way out.
 
@@ -130,7 +130,7 @@ func tkrJSON(m *data.Money) *float64 {
 	return ptrF(float64(m.TkrTenths()) / 10)
 }
 
-// WriteJSON writes the result as FORMATS.md's one JSON object. Budget
+// WriteJSON writes the result as data/ingest/FORMATS.md's one JSON object. Budget
 // figures are tkr with one decimal; periods are "YYYY-MM"; evidence fields
 // that do not apply are left out.
 func WriteJSON(w io.Writer, r Result) error {

@@ -1,6 +1,6 @@
 // Package ingest reads what municipalities have — CSV and XLSX tables from
 // Excel and from finance and case systems, and Markdown narratives — into
-// the store, as FORMATS.md (the import contract) describes: forgiving about the
+// the store, as data/ingest/FORMATS.md (the import contract) describes: forgiving about the
 // form, strict about the content, one transaction per import, and every
 // problem located by file, line, column and value.
 //
@@ -17,7 +17,7 @@
 // either language; Problem.Render (or Location and Message) one problem.
 // WriteTemplate writes the Excel template for the units.
 //
-// # Choices where FORMATS.md is silent
+// # Choices where data/ingest/FORMATS.md is silent
 //
 // Files. Folders are searched with their subfolders for .csv, .tsv, .txt,
 // .xlsx, .xlsm, .md and .markdown; hidden files and Excel's "~$" lock

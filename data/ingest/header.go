@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-// header is a table's header row, mapped to FORMATS.md's columns.
+// header is a table's header row, mapped to data/ingest/FORMATS.md's columns.
 type header struct {
 	line  int
 	index [numColumns]int    // field index + 1; 0 when the column is absent
@@ -61,7 +61,7 @@ func mapHeader(cells []string, line int) *header {
 func (h *header) has(c column) bool { return h.index[c] != 0 }
 
 // looksLikeHeader: a row that names where and when (område and period),
-// or three columns of FORMATS.md, or that makes a kind certain. A title
+// or three columns of data/ingest/FORMATS.md, or that makes a kind certain. A title
 // row above the header names none.
 func (h *header) looksLikeHeader() bool {
 	if h.has(colArea) && h.has(colPeriod) {

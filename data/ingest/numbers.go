@@ -330,7 +330,7 @@ func (d decimal) scaled(shift int) (int64, bool) {
 type moneyUnit int64
 
 const (
-	unitTkr moneyUnit = 100_000     // the default: FORMATS.md's tkr
+	unitTkr moneyUnit = 100_000     // the default: data/ingest/FORMATS.md's tkr
 	unitKr  moneyUnit = 100         // "Budget (kr)"
 	unitMkr moneyUnit = 100_000_000 // "Budget (mkr)"
 )

@@ -11,7 +11,7 @@ import (
 )
 
 // The template is the workbook a controller sends to the units: one sheet
-// per kind with FORMATS.md's columns, drop-down lists for the enumerated
+// per kind with data/ingest/FORMATS.md's columns, drop-down lists for the enumerated
 // columns, one example row each, and instructions in Swedish. Its example
 // rows have an område starting with "Exempel", which the importer passes
 // over, so a filled-in template imports cleanly whether or not the units

@@ -6,7 +6,7 @@ import (
 	"github.com/beredning/beredning/data"
 )
 
-// Kind is one of FORMATS.md's four kinds of table.
+// Kind is one of data/ingest/FORMATS.md's four kinds of table.
 type Kind string
 
 const (
@@ -19,7 +19,7 @@ const (
 // Kinds in the order summaries list them.
 var Kinds = []Kind{KindBudget, KindPlacements, KindMeasures, KindNarratives}
 
-// column is a column FORMATS.md names.
+// column is a column data/ingest/FORMATS.md names.
 type column int
 
 const (
@@ -52,7 +52,7 @@ const (
 	numColumns
 )
 
-// columnNames are FORMATS.md's spellings, used in messages.
+// columnNames are data/ingest/FORMATS.md's spellings, used in messages.
 var columnNames = [numColumns]string{
 	"område", "enhet", "period", "konto", "budget", "utfall", "prognos",
 	"insats", "malgrupp", "antal", "nya", "avslutade", "vardygn", "kostnad",
@@ -67,7 +67,7 @@ func (c column) isMoney() bool {
 	return c == colBudget || c == colOutcome || c == colForecast || c == colCost
 }
 
-// headerAliases maps folded header names to columns. Besides FORMATS.md's
+// headerAliases maps folded header names to columns. Besides data/ingest/FORMATS.md's
 // names it knows a few words finance and case systems use.
 var headerAliases = map[string]column{
 	"omrade": colArea, "verksamhetsomrade": colArea, "verksamhet": colArea,

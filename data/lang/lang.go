@@ -40,6 +40,10 @@ func Parse(s string) (Lang, bool) {
 	return SV, false
 }
 
+// Supported names the languages Parse knows, for an error message:
+// "sv (svenska), en (English)".
+func Supported() string { return "sv (svenska), en (English)" }
+
 // FromEnv picks the language: the flag value when given, else the first of
 // LC_ALL, LC_MESSAGES and LANG that is set; English only when that names
 // English, Swedish otherwise.
