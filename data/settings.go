@@ -185,9 +185,12 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	if err := d.Validate(value); err != nil {
 		return err
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO setting(key, value, default_value) VALUES (?, ?, ?)
+	// Through Write, so a change made during an import waits for it.
+	return s.Write(ctx, func(tx *Tx) error {
+		_, err := tx.SQL().ExecContext(ctx, `INSERT INTO setting(key, value, default_value) VALUES (?, ?, ?)
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value, d.Default)
-	return err
+		return err
+	})
 }
 
 // ResetSetting restores a setting's default.

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
 )
@@ -22,8 +23,12 @@ var migrationFiles embed.FS
 
 // Store is an open beredning database.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	readOnly bool
+	mode     fs.FileMode
+	wait     time.Duration // how long a write waits for another's lock; 0: as long as it runs
+	onWait   func()        // told once per write that has to wait
 }
 
 // ErrNoDatabase: the file does not exist.
@@ -43,8 +48,15 @@ func (e *SchemaTooNewError) Error() string {
 	return fmt.Sprintf("%s: schema version %d is newer than this program's %d", e.Path, e.Found, e.Supports)
 }
 
+// Why a file is not a beredning database.
+const (
+	ReasonNotSQLite   = "not_sqlite"   // not an SQLite file at all
+	ReasonOtherTables = "other_tables" // SQLite, holding some other program's tables
+	ReasonEmpty       = "empty"        // an empty file, which a reading command does not turn into a database
+)
+
 // NotBeredningError: the file is not a beredning database (another SQLite
-// file, or not SQLite at all).
+// file, or not SQLite at all). Reason is one of the Reason… constants.
 type NotBeredningError struct {
 	Path   string
 	Reason string
@@ -101,26 +113,74 @@ func migrations() []migration {
 // SchemaVersion is the schema version this program writes.
 func SchemaVersion() int { return len(migrations()) }
 
-func dsn(path string) string {
+func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "busy_timeout(10000)") // a second process waits instead of failing
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", readBusyTimeout.Milliseconds()))
 	q.Set("_txlock", "immediate")
+	if readOnly {
+		q.Set("mode", "ro")
+		// Read-only, SQLite still creates -wal and -shm files beside a WAL
+		// database, or fails where it may not. Without a WAL file no one is
+		// writing, and the file is read as it is, creating nothing; a later
+		// import by someone who may write is seen on the next open.
+		if info, err := os.Stat(path + "-wal"); err != nil || info.Size() == 0 {
+			q.Set("immutable", "1")
+		}
+	}
 	// A "file:" URI, so SQLite decodes %XX escapes: a path may hold the
 	// characters that would otherwise start a query or a fragment.
 	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
 	return "file:" + escaped + "?" + q.Encode()
 }
 
-// Open opens an existing database and brings its schema up to date.
+// readBusyTimeout bounds how long a statement waits on a lock. Readers
+// hardly wait at all in WAL mode; a write waits for another's write lock
+// in beginWrite instead, where it can say so.
+const readBusyTimeout = 10 * time.Second
+
+// OpenOptions tune how a database is opened.
+type OpenOptions struct {
+	// Reading is for commands that only read (info, gaps, the board): a
+	// file that may not be written is opened read-only, and an empty file
+	// is refused instead of being made into a database.
+	Reading bool
+	// Wait bounds how long a write waits for another process's write lock
+	// (an import running beside it); 0 waits as long as the other runs.
+	Wait time.Duration
+	// OnWait is called once when a write has to wait.
+	OnWait func()
+}
+
+// Open opens an existing database for writing and brings its schema up to
+// date. A file the user may not write is refused with ErrReadOnly before
+// anything is opened.
 func Open(ctx context.Context, path string) (*Store, error) {
-	if _, err := os.Stat(path); err != nil {
+	return OpenWith(ctx, path, OpenOptions{})
+}
+
+// OpenWith opens an existing database as the options say. Opening reads
+// the schema version without a write lock: only a file whose schema is
+// older than the program's is migrated, under the write lock, once.
+func OpenWith(ctx context.Context, path string, o OpenOptions) (*Store, error) {
+	info, err := os.Stat(path)
+	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%w: %s", ErrNoDatabase, path)
 		}
 		return nil, err
 	}
-	return open(ctx, path)
+	if info.IsDir() {
+		return nil, &NotBeredningError{Path: path, Reason: ReasonNotSQLite}
+	}
+	if o.Reading && info.Size() == 0 {
+		return nil, &NotBeredningError{Path: path, Reason: ReasonEmpty}
+	}
+	readOnly := !writable(path)
+	if readOnly && !o.Reading {
+		return nil, fmt.Errorf("%w: %s", ErrReadOnly, path)
+	}
+	return open(ctx, path, readOnly, info.Mode().Perm(), o)
 }
 
 // Create makes a new, empty database readable only by its owner.
@@ -136,7 +196,7 @@ func Create(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	f.Close()
-	s, err := open(ctx, path)
+	s, err := open(ctx, path, false, 0o600, OpenOptions{})
 	if err != nil {
 		os.Remove(path)
 		return nil, err
@@ -144,21 +204,36 @@ func Create(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-func open(ctx context.Context, path string) (*Store, error) {
-	db, err := sql.Open("sqlite", dsn(path))
+func open(ctx context.Context, path string, readOnly bool, mode fs.FileMode, o OpenOptions) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path, readOnly))
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path}
-	if err := s.checkVersion(ctx); err != nil {
+	s := &Store{db: db, path: path, readOnly: readOnly, mode: mode, wait: o.Wait, onWait: o.OnWait}
+	v, err := s.checkVersion(ctx, o.Reading)
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
+	if v == SchemaVersion() {
+		return s, nil // nothing to write: no lock taken
+	}
+	if readOnly {
+		db.Close()
+		return nil, fmt.Errorf("%w: %s (schema %d needs an upgrade to %d)", ErrReadOnly, path, v, SchemaVersion())
+	}
 	// WAL is a property of the file, so it is set only once the file is
 	// known to be ours and not from a newer program.
-	if _, err := db.ExecContext(ctx, `PRAGMA journal_mode=WAL`); err != nil {
+	var journal string
+	if err := db.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&journal); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if !strings.EqualFold(journal, "wal") {
+		if _, err := db.ExecContext(ctx, `PRAGMA journal_mode=WAL`); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
@@ -167,37 +242,52 @@ func open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-func (s *Store) checkVersion(ctx context.Context) error {
+// checkVersion reads the schema version; it takes no write lock.
+func (s *Store) checkVersion(ctx context.Context, reading bool) (int, error) {
 	var v int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
-		return &NotBeredningError{Path: s.path, Reason: err.Error()}
+		if k, _ := Classify(err); k == ErrKindNotDB {
+			return 0, &NotBeredningError{Path: s.path, Reason: ReasonNotSQLite}
+		}
+		return 0, err
 	}
 	if v > SchemaVersion() {
-		return &SchemaTooNewError{Path: s.path, Found: v, Supports: SchemaVersion()}
+		return 0, &SchemaTooNewError{Path: s.path, Found: v, Supports: SchemaVersion()}
 	}
 	if v == 0 {
 		var n int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n); err != nil {
-			return &NotBeredningError{Path: s.path, Reason: err.Error()}
+			if k, _ := Classify(err); k == ErrKindNotDB {
+				return 0, &NotBeredningError{Path: s.path, Reason: ReasonNotSQLite}
+			}
+			return 0, err
 		}
 		if n > 0 {
-			return &NotBeredningError{Path: s.path, Reason: "it holds other tables"}
+			return 0, &NotBeredningError{Path: s.path, Reason: ReasonOtherTables}
+		}
+		if reading {
+			return 0, &NotBeredningError{Path: s.path, Reason: ReasonEmpty}
 		}
 	}
-	return nil
+	return v, nil
 }
 
 func (s *Store) migrate(ctx context.Context) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
 	for _, m := range migrations() {
-		if err := s.applyMigration(ctx, m); err != nil {
+		if err := s.applyMigration(ctx, conn, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	return nil
 }
 
-func (s *Store) applyMigration(ctx context.Context, m migration) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+func (s *Store) applyMigration(ctx context.Context, conn *sql.Conn, m migration) error {
+	tx, err := s.beginWrite(ctx, conn)
 	if err != nil {
 		return err
 	}
@@ -224,6 +314,17 @@ func (s *Store) applyMigration(ctx context.Context, m migration) error {
 	}
 	return tx.Commit()
 }
+
+// ReadOnly tells whether the database was opened read-only, because the
+// user may not write the file or its folder.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// OthersMayRead tells whether the file's mode lets other users read it
+// (SQLite gives its -wal and -shm files the same mode).
+func (s *Store) OthersMayRead() bool { return s.mode&0o044 != 0 }
+
+// Mode is the database file's permission bits.
+func (s *Store) Mode() fs.FileMode { return s.mode }
 
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }

@@ -48,7 +48,12 @@ type Tx struct {
 // Write runs fn in one transaction: it commits when fn returns nil and
 // rolls everything back otherwise, so the database is never half-written.
 func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	tx, err := s.beginWrite(ctx, conn)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,9 @@ const bulkCacheKiB = 16 * 1024
 // holds the same guarantee for the rows they write. The settings are
 // restored before the connection goes back to the pool.
 func (s *Store) WriteBulk(ctx context.Context, fn func(*Tx) error) error {
+	if s.readOnly {
+		return fmt.Errorf("%w: %s", ErrReadOnly, s.path)
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -42,7 +45,7 @@ func (s *Store) WriteBulk(ctx context.Context, fn func(*Tx) error) error {
 	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA temp_store = %d; PRAGMA foreign_keys = %d; PRAGMA cache_size = %d`,
 		tempStore, foreignKeys, cacheSize))
 
-	tx, err := conn.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx, conn)
 	if err != nil {
 		return err
 	}

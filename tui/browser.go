@@ -157,7 +157,7 @@ func (v browserView) Render(w, h int) string {
 	}
 	switch {
 	case b.err != nil:
-		lines = append(lines, " "+th.Error.Paint(trunc(l.T("board.import.folder_error", errText(b.err)), w-1)))
+		lines = append(lines, " "+th.Error.Paint(trunc(l.T("board.import.folder_error", l.Err(b.err)), w-1)))
 	case len(b.entries) == 0:
 		lines = append(lines, " "+th.Faint.Paint(l.T("board.import.empty")))
 	}

@@ -18,6 +18,9 @@ type header struct {
 	ov      *data.Overview // nil before the first load
 	pending data.Period    // a period being loaded, or zero
 	scope   string         // what the panes show, "Barn och unga › Utredning"
+	// readOnly: the database was opened read-only (the user may not write
+	// it), said in words on the second line.
+	readOnly bool
 }
 
 func (hd header) Render(w int) string {
@@ -59,10 +62,14 @@ func (hd header) Render(w int) string {
 		importLong = l.T("board.last_import", lang.DateTime(ov.LastImport))
 		importShort = lang.DateTime(ov.LastImport)[:10]
 	}
+	ro := ""
+	if hd.readOnly {
+		ro = th.Warn.Paint(l.T("board.read_only")) + " "
+	}
 	line2 := pick(w,
-		[2]string{left2, th.Subtle.Paint(importLong) + " "},
-		[2]string{left2, th.Subtle.Paint(importShort) + " "},
-		[2]string{left2, ""},
+		[2]string{left2, ro + th.Subtle.Paint(importLong) + " "},
+		[2]string{left2, ro + th.Subtle.Paint(importShort) + " "},
+		[2]string{left2, ro},
 	)
 	return line1 + "\n" + line2
 }

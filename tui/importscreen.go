@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -402,7 +401,7 @@ func (m *Model) importStatus() string {
 	imp, l := m.imp, m.l
 	switch {
 	case imp.err != nil:
-		return l.T("board.import.failed", imp.err.Error())
+		return l.T("board.import.failed", l.Err(imp.err))
 	case !imp.rep.OK():
 		return l.T("board.import.refused", lang.Int(int64(len(imp.rep.Errors))))
 	case imp.stage == stageReport:
@@ -435,7 +434,7 @@ func reportLines(rep *ingest.Report, err error, w int, th *Theme, l lang.Lang) [
 	}
 	if rep == nil {
 		if err != nil {
-			add(err.Error(), " ", " ", Ink{})
+			add(l.Err(err), " ", " ", Ink{})
 		}
 		return out
 	}
@@ -482,15 +481,6 @@ func (m *Model) importView(w, h int) string {
 	lines := append([]string(nil), imp.head...)
 	lines = append(lines, strings.Split(imp.view.View(), "\n")...)
 	return block(lines, w, h)
-}
-
-// errText is an error without the path an fs error repeats.
-func errText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // startFolder is where the import screen first browses: the folder asked

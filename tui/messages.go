@@ -9,6 +9,7 @@ func init() {
 		"board.loading":        {"Laddar …", "Loading …"},
 		"board.loading_period": {"laddar %s …", "loading %s …"},
 		"board.unnamed":        {"Namnlös kommun", "Unnamed municipality"},
+		"board.read_only":      {"skrivskyddad", "read-only"},
 		"board.last_import":    {"Senast importerat %s", "Last imported %s"},
 		"board.never_imported": {"Ingen import registrerad", "No import recorded"},
 		"board.sign_rule":      {"Avvikelse = budget − utfall: + under budget, − över budget", "Deviation = budget − outcome: + under budget, − over budget"},

@@ -84,7 +84,8 @@ func (m *Model) renderTooSmall() string {
 }
 
 func (m *Model) renderHeader(w int) string {
-	hd := header{th: &m.theme, l: m.l, ov: m.ov, pending: m.pending, scope: m.scopeName(m.sel)}
+	hd := header{th: &m.theme, l: m.l, ov: m.ov, pending: m.pending, scope: m.scopeName(m.sel),
+		readOnly: m.store != nil && m.store.ReadOnly()}
 	return hd.Render(w)
 }
 
@@ -291,7 +292,7 @@ func (m *Model) renderFooter(w int) string {
 	}
 	var prefix string
 	if m.err != nil {
-		prefix = th.Error.Paint(l.T("board.error", m.err.Error())) + "  "
+		prefix = th.Error.Paint(l.T("board.error", l.Err(m.err))) + "  "
 	}
 	if m.notice != "" {
 		prefix += th.Strong.Paint(m.notice) + "  "

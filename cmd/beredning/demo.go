@@ -166,7 +166,7 @@ func runOpen(e *env, args []string) int {
 }
 
 func (e *env) openTUI(path, period string) int {
-	s := e.openStore(path)
+	s := e.openForReading(path)
 	if s == nil {
 		return 1
 	}

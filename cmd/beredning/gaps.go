@@ -44,7 +44,7 @@ func runGaps(e *env, args []string) int {
 		}
 	}
 	path := e.dbPath(*db)
-	s := e.openStore(path)
+	s := e.openForReading(path)
 	if s == nil {
 		return 1
 	}

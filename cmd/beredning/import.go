@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/ingest"
 	"github.com/beredning/beredning/data/lang"
 )
@@ -25,6 +26,7 @@ func runImport(e *env, args []string) int {
 	dryRun := fs.Bool("dry-run", false, e.lang.T("cli.import.flag.dry_run"))
 	maskPNR := fs.Bool("mask-pnr", false, e.lang.T("cli.import.flag.mask_pnr"))
 	user := fs.String("user", "", e.lang.T("cli.import.flag.user"))
+	wait := fs.Duration("wait", 0, e.lang.T("cli.import.flag.wait"))
 	paths, code := e.parse(fs, args)
 	if code >= 0 {
 		return code
@@ -35,7 +37,7 @@ func runImport(e *env, args []string) int {
 		return 2
 	}
 	path := e.dbPath(*db)
-	s := e.openStore(path)
+	s := e.open(path, data.OpenOptions{Wait: *wait})
 	if s == nil {
 		return 1
 	}

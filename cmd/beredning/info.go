@@ -57,7 +57,7 @@ func runInfo(e *env, args []string) int {
 		return 2
 	}
 	path := e.dbPath(*db)
-	s := e.openStore(path)
+	s := e.openForReading(path)
 	if s == nil {
 		return 1
 	}

@@ -276,13 +276,30 @@ func userDataDir(getenv func(string) string) string {
 	return filepath.Join(home, ".local", "share")
 }
 
-// openStore opens an existing database, or explains in the user's
-// language why it cannot, and returns nil.
+// openStore opens an existing database for writing, or explains in the
+// user's language why it cannot, and returns nil.
 func (e *env) openStore(path string) *data.Store {
-	s, err := data.Open(e.ctx, path)
+	return e.open(path, data.OpenOptions{})
+}
+
+// openForReading opens a database for a command that only reads: a file
+// the user may not write opens read-only, and nothing is created or
+// changed.
+func (e *env) openForReading(path string) *data.Store {
+	return e.open(path, data.OpenOptions{Reading: true})
+}
+
+func (e *env) open(path string, o data.OpenOptions) *data.Store {
+	if o.OnWait == nil {
+		o.OnWait = func() { fmt.Fprintln(e.stderr, e.lang.T("cli.waiting", path)) }
+	}
+	s, err := data.OpenWith(e.ctx, path, o)
 	if err != nil {
 		e.explainOpenError(path, err)
 		return nil
+	}
+	if s.OthersMayRead() {
+		fmt.Fprintln(e.stderr, e.lang.T("cli.warn.others_may_read", path, fmt.Sprintf("%04o", uint32(s.Mode())), path))
 	}
 	return s
 }
@@ -297,7 +314,9 @@ func (e *env) explainOpenError(path string, err error) {
 	case errors.As(err, &tooNew):
 		fmt.Fprintln(e.stderr, l.T("cli.err.schema_too_new", path, tooNew.Found, tooNew.Supports))
 	case errors.As(err, &notOurs):
-		fmt.Fprintln(e.stderr, l.T("cli.err.not_beredning", path, notOurs.Reason))
+		fmt.Fprintln(e.stderr, l.T("cli.err.not_beredning", path, l.T("cli.err.not_beredning."+notOurs.Reason)))
+	case errors.Is(err, data.ErrReadOnly):
+		fmt.Fprintln(e.stderr, l.T("cli.err.read_only", path))
 	default:
 		fmt.Fprintln(e.stderr, l.T("cli.err.open", path, l.Err(err)))
 	}

@@ -37,8 +37,23 @@ func init() {
 			"%s är skriven av en nyare version av beredning (schemaversion %d; den här versionen kan %d). Filen har inte ändrats. Uppdatera beredning.",
 			"%s was written by a newer version of beredning (schema version %d; this version knows %d). The file was not changed. Update beredning.",
 		},
-		"cli.err.not_beredning": {"%s är ingen beredning-databas (%s).", "%s is not a beredning database (%s)."},
-		"cli.err.open":          {"Kunde inte öppna %s: %v", "Could not open %s: %v"},
-		"cli.err.args":          {"För många argument: %s", "Too many arguments: %s"},
+		"cli.err.not_beredning":              {"%s är ingen beredning-databas (%s). Filen har inte ändrats.", "%s is not a beredning database (%s). The file was not changed."},
+		"cli.err.not_beredning.not_sqlite":   {"ingen SQLite-fil", "not an SQLite file"},
+		"cli.err.not_beredning.other_tables": {"den har ett annat programs tabeller", "it holds another program's tables"},
+		"cli.err.not_beredning.empty":        {"filen är tom; skapa en databas med beredning init", "the file is empty; create a database with beredning init"},
+		"cli.err.read_only": {
+			"%s är skrivskyddad: du får inte skriva filen eller mappen den ligger i. Inget ändrades.",
+			"%s is read-only: you may not write the file or the folder it is in. Nothing was changed.",
+		},
+		"cli.waiting": {
+			"Väntar på en annan import i %s … (den här fortsätter när den är klar; avbryt med Ctrl-C)",
+			"Waiting for another import into %s … (this one goes on when it is done; stop with Ctrl-C)",
+		},
+		"cli.warn.others_may_read": {
+			"Obs: %s kan läsas av andra användare på datorn (läge %s). Den rymmer sekretessbelagda uppgifter; ändra med: chmod 600 %s",
+			"Note: %s can be read by other users of this computer (mode %s). It holds confidential material; change with: chmod 600 %s",
+		},
+		"cli.err.open": {"Kunde inte öppna %s: %v", "Could not open %s: %v"},
+		"cli.err.args": {"För många argument: %s", "Too many arguments: %s"},
 	})
 }

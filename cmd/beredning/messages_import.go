@@ -12,6 +12,7 @@ func init() {
 		"cli.import.flag.dry_run":  {"kontrollera och räkna utan att spara", "check and count without saving"},
 		"cli.import.flag.mask_pnr": {"maskera personnummer i berättelser i stället för att avvisa dem", "mask personal identity numbers in narratives instead of refusing them"},
 		"cli.import.flag.user":     {"vem som läser in, för importloggen (annars $USER)", "who imports, for the import log (else $USER)"},
+		"cli.import.flag.wait":     {"hur länge importen får vänta på en annan import, t.ex. 10m (annars så länge den andra pågår)", "how long the import may wait for another import, e.g. 10m (else as long as the other runs)"},
 		"cli.import.need_paths":    {"Ange minst en fil eller mapp att läsa in.", "Name at least one file or folder to import."},
 		"cli.import.failed":        {"Inläsningen misslyckades: %v. Inget sparades.", "The import failed: %v. Nothing was saved."},
 		"cli.import.run":           {"Inläsning nr %d. Ångra den med: beredning imports undo %d", "Import %d. Undo it with: beredning imports undo %d"},

@@ -54,7 +54,11 @@ func runSettings(e *env, args []string) int {
 		}
 	}
 	path := e.dbPath(*db)
-	s := e.openStore(path)
+	open := e.openStore
+	if action == "list" {
+		open = e.openForReading
+	}
+	s := open(path)
 	if s == nil {
 		return 1
 	}
