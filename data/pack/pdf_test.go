@@ -2,9 +2,9 @@ package pack_test
 
 import (
 	"bytes"
-	"io"
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
