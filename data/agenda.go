@@ -144,12 +144,15 @@ func (s *Store) NumberMeeting(ctx context.Context, date string) (Numbered, error
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		last := 0
+		// Continue from the § due after the year's earlier meetings, so
+		// one wrong number earlier is named once, not carried forward.
+		var earlier []yearItem
 		for _, it := range items {
-			if it.date < date && it.paragraph > last {
-				last = it.paragraph
+			if it.date < date {
+				earlier = append(earlier, it)
 			}
 		}
+		_, last := walkYear(earlier)
 		next := last + 1
 		out.First = next
 		for i := range items {
@@ -196,6 +199,12 @@ func (s *Store) NumberMeeting(ctx context.Context, date string) (Numbered, error
 // the previous § plus one. The year's first § may be any number, since
 // the database need not hold the year's first meetings.
 func checkYearSequence(items []yearItem) []ParagraphProblem {
+	out, _ := walkYear(items)
+	return out
+}
+
+// walkYear is checkYearSequence's walk; it also returns the last § due.
+func walkYear(items []yearItem) ([]ParagraphProblem, int) {
 	var out []ParagraphProblem
 	seen := map[int]bool{}
 	prev := 0
@@ -212,15 +221,19 @@ func checkYearSequence(items []yearItem) []ParagraphProblem {
 			continue
 		case seen[it.paragraph]:
 			p.Kind = ProblemDuplicate
-			out = append(out, p)
 		case prev != 0 && it.paragraph != prev+1:
 			p.Kind = ProblemGap
-			out = append(out, p)
 		}
 		seen[it.paragraph] = true
+		if p.Kind != "" {
+			// Name this item only: the run goes on as if it had its due §.
+			out = append(out, p)
+			prev++
+			continue
+		}
 		prev = it.paragraph
 	}
-	return out
+	return out, prev
 }
 
 func laterNumbered(items []yearItem, after yearItem) bool {

@@ -32,6 +32,7 @@ var undoTables = []undoTable{
 	{"placement", []string{"target_group", "ongoing", "started", "ended", "care_days", "cost"}},
 	{"measure_value", []string{"reported_name", "value", "target", "direction", "status"}},
 	{"narrative", []string{"severity", "body", "author", "about"}},
+	{"delegation_decision", []string{"antal"}},
 }
 
 // isNamed: areas, units and measures are names other rows point to; an

@@ -33,6 +33,7 @@ type sink struct {
 	// Natural keys written in this import, checked for duplicates at the end.
 	budgetKeys, placementKeys, measureKeys keyLog
 	seenNarrative                          map[string]seenAt
+	seenDelegation                         map[string]seenAt
 	seed                                   maphash.Seed
 
 	pending  *batch      // rows waiting to be written
@@ -73,7 +74,7 @@ func newSink(imp *importer, tx *data.Tx) *sink {
 		measureIDs: map[int64]uint32{},
 		budgetKeys: keyLog{what: "import.key.budget"}, placementKeys: keyLog{what: "import.key.placeringar"},
 		measureKeys:   keyLog{what: "import.key.matt"},
-		seenNarrative: map[string]seenAt{}, seed: maphash.MakeSeed(), pending: &batch{}}
+		seenNarrative: map[string]seenAt{}, seenDelegation: map[string]seenAt{}, seed: maphash.MakeSeed(), pending: &batch{}}
 }
 
 // load reads the names already in the database.

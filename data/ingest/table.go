@@ -122,6 +122,8 @@ func (t *tableState) consume(line int, cells []string) bool {
 		r.measure()
 	case KindNarratives:
 		r.narrative()
+	case KindDelegation:
+		r.delegation()
 	}
 	return !t.stopped
 }

@@ -14,10 +14,13 @@ const (
 	KindPlacements Kind = "placeringar"
 	KindMeasures   Kind = "matt"
 	KindNarratives Kind = "berattelser"
+	// KindDelegation is the decisions taken under delegation, counted per
+	// day, decision-maker, legal ground and kind of matter (delegation.go).
+	KindDelegation Kind = "delegationsbeslut"
 )
 
 // Kinds in the order summaries list them.
-var Kinds = []Kind{KindBudget, KindPlacements, KindMeasures, KindNarratives}
+var Kinds = []Kind{KindBudget, KindPlacements, KindMeasures, KindNarratives, KindDelegation}
 
 // column is a column data/ingest/FORMATS.md names.
 type column int
@@ -49,6 +52,9 @@ const (
 	colText
 	colAuthor
 	colAbout
+	colDecisionMaker // delegationsbeslut: beslutsfattare
+	colLegalGround   // lagrum
+	colMatterType    // ärendetyp
 	numColumns
 )
 
@@ -58,6 +64,7 @@ var columnNames = [numColumns]string{
 	"insats", "malgrupp", "antal", "nya", "avslutade", "vardygn", "kostnad",
 	"matt", "kod", "varde", "mal", "riktning", "status",
 	"typ", "allvar", "rubrik", "text", "forfattare", "avser",
+	"beslutsfattare", "lagrum", "arendetyp",
 }
 
 func (c column) String() string { return columnNames[c] }
@@ -96,6 +103,12 @@ var headerAliases = map[string]column{
 	"text": colText, "beskrivning": colText, "berattelse": colText, "brodtext": colText,
 	"forfattare": colAuthor, "skribent": colAuthor, "uppgiftslamnare": colAuthor,
 	"avser": colAbout, "galler": colAbout,
+	// Delegation decisions: the date is read by the period column's names
+	// ("datum") and kept to the day.
+	"beslutsdatum":   colPeriod,
+	"beslutsfattare": colDecisionMaker, "delegat": colDecisionMaker,
+	"lagrum": colLegalGround, "lagrum_paragraf": colLegalGround,
+	"arendetyp": colMatterType, "arendeslag": colMatterType, "beslutstyp": colMatterType,
 }
 
 // kindSpec is what a kind needs and allows.
@@ -109,6 +122,7 @@ var kindSpecs = map[Kind]kindSpec{
 	KindPlacements: {[]column{colArea, colPeriod, colInsats, colOngoing}, []column{colUnit, colGroup, colStarted, colEnded, colCareDays, colCost}},
 	KindMeasures:   {[]column{colArea, colPeriod, colMeasure, colValue}, []column{colUnit, colCode, colTarget, colDirection, colStatus}},
 	KindNarratives: {[]column{colArea, colPeriod, colType, colTitle}, []column{colUnit, colSeverity, colText, colAuthor, colAbout}},
+	KindDelegation: {[]column{colPeriod, colDecisionMaker, colLegalGround, colMatterType, colOngoing}, nil},
 }
 
 func (k Kind) allows(c column) bool {
@@ -139,6 +153,7 @@ var kindWords = []struct {
 	{"indikator", KindMeasures},
 	{"berattelse", KindNarratives},
 	{"narrativ", KindNarratives},
+	{"delegation", KindDelegation},
 }
 
 // kindFromName finds the kind in a file or sheet name ("budget_2026",
