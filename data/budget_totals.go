@@ -6,7 +6,7 @@ import (
 )
 
 // The budget's month totals (budget_scope_total, budget_area_total; see
-// migration 004_budget_totals) are kept by the write transaction: rows a Put function
+// migration budget_totals) are kept by the write transaction: rows a Put function
 // inserts are added in Go as they go, and months where a row changed (or
 // that a trigger marked stale) are summed again from the budget table when
 // the transaction commits. A fresh import of a million rows thus costs
@@ -204,9 +204,8 @@ func (t *Tx) resumStale() error {
 	return err
 }
 
-// rebuildBudgetTotals sums every month again from the budget table: the
-// migration that adds the totals, and a transaction that changed most of
-// the table.
+// rebuildBudgetTotals sums every month again from the budget table, for a
+// transaction that changed most of it (the migration does the same in SQL).
 func rebuildBudgetTotals(ctx context.Context, tx *sql.Tx) error {
 	_, err := tx.ExecContext(ctx, `
 		DELETE FROM budget_scope_total;

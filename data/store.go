@@ -71,7 +71,6 @@ func migrations() []migration {
 			}
 			return seedSettings(ctx, tx)
 		},
-		4: rebuildBudgetTotals, // 004_budget_totals: sum the rows already there
 	}
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {

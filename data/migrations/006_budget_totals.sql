@@ -55,4 +55,16 @@ CREATE TRIGGER budget_stale_delete AFTER DELETE ON budget BEGIN
     INSERT INTO budget_stale SELECT old.area_id, old.unit_key, old.period
         WHERE NOT EXISTS (SELECT 1 FROM budget_stale s WHERE s.area_id = old.area_id AND s.unit_key = old.unit_key AND s.period = old.period);
 END;
--- Existing rows are summed by the migration's Go step (rebuildBudgetTotals).
+
+-- The rows already there (the same sums as rebuildBudgetTotals in Go).
+INSERT INTO budget_scope_total
+    SELECT area_id, unit_key, period,
+        ifnull(sum(CASE WHEN outcome IS NOT NULL THEN budget END), 0), ifnull(sum(outcome), 0), count(outcome),
+        ifnull(sum(CASE WHEN outcome IS NOT NULL AND account = 'personal' THEN budget END), 0),
+        ifnull(sum(CASE WHEN account = 'personal' THEN outcome END), 0),
+        count(CASE WHEN account = 'personal' THEN outcome END)
+    FROM budget GROUP BY area_id, unit_key, period;
+INSERT INTO budget_area_total
+    SELECT area_id, period, account,
+        ifnull(sum(CASE WHEN outcome IS NOT NULL THEN budget END), 0), ifnull(sum(outcome), 0), count(outcome)
+    FROM budget GROUP BY area_id, period, account;
