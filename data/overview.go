@@ -125,20 +125,20 @@ const ScopesCTE = `scopes(area_id, unit_key) AS (SELECT id, 0 FROM area UNION AL
 func (s *Store) Coverage(ctx context.Context) (Coverage, error) {
 	var c Coverage
 	var first, last, latest sql.NullString
-	// Per scope, min and max are one index seek each in the natural keys.
+	// The budget's months come from its month totals (one seek each in
+	// their period index); placements' per scope are one seek each in the
+	// natural key; measures' and narratives' from their period indexes.
 	err := s.db.QueryRowContext(ctx, `WITH `+ScopesCTE+`,
 		ends AS (
-			SELECT (SELECT min(period) FROM budget b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key) AS lo,
-				(SELECT max(period) FROM budget b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key) AS hi,
-				(SELECT max(period) FROM budget b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key
-					AND outcome IS NOT NULL) AS outcome
-			FROM scopes s
+			SELECT (SELECT min(period) FROM budget_scope_total) AS lo, (SELECT max(period) FROM budget_scope_total) AS hi,
+				(SELECT max(period) FROM budget_scope_total WHERE closed > 0) AS outcome
 			UNION ALL
 			SELECT (SELECT min(period) FROM placement b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key),
 				(SELECT max(period) FROM placement b WHERE b.area_id = s.area_id AND b.unit_key = s.unit_key), NULL
 			FROM scopes s
-			UNION ALL SELECT min(period), max(period), NULL FROM measure_value
-			UNION ALL SELECT min(period), max(period), NULL FROM narrative)
+			-- min and max apart: together they scan the whole index
+			UNION ALL SELECT (SELECT min(period) FROM measure_value), (SELECT max(period) FROM measure_value), NULL
+			UNION ALL SELECT (SELECT min(period) FROM narrative), (SELECT max(period) FROM narrative), NULL)
 		SELECT min(lo), max(hi), max(outcome) FROM ends`).Scan(&first, &last, &latest)
 	if err != nil {
 		return c, err
@@ -246,10 +246,12 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 		return figs[k]
 	}
 
+	// Year to date from the month totals: per scope one range of at most
+	// twelve rows in their primary key, already in GROUP BY order.
 	rows, err := s.db.QueryContext(ctx, `WITH `+ScopesCTE+`
-		SELECT b.area_id, ifnull(b.unit_id, 0), sum(b.budget), sum(b.outcome)
-		FROM scopes s JOIN budget b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
-		WHERE b.period BETWEEN ? AND ? AND b.outcome IS NOT NULL GROUP BY 1, 2`, p.YearStart(), p)
+		SELECT t.area_id, t.unit_key, sum(t.budget), sum(t.outcome)
+		FROM scopes s CROSS JOIN budget_scope_total t ON t.area_id = s.area_id AND t.unit_key = s.unit_key
+		WHERE t.period BETWEEN ? AND ? AND t.closed > 0 GROUP BY 1, 2`, p.YearStart(), p)
 	if err != nil {
 		return ov, err
 	}
@@ -270,7 +272,7 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 
 	rows, err = s.db.QueryContext(ctx, `WITH `+ScopesCTE+`
 		SELECT b.area_id, ifnull(b.unit_id, 0), b.period, sum(b.ongoing)
-		FROM scopes s JOIN placement b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
+		FROM scopes s CROSS JOIN placement b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
 		WHERE b.period IN (?, ?) GROUP BY 1, 2, 3`, p, p.Add(-12))
 	if err != nil {
 		return ov, err
@@ -298,7 +300,7 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 	rows, err = s.db.QueryContext(ctx, `SELECT v.area_id, ifnull(v.unit_id, 0), v.measure_id,
 			CASE WHEN v.reported_name <> '' THEN v.reported_name ELSE m.name END, ifnull(v.status, '')
 		FROM measure_value v JOIN measure m ON m.id = v.measure_id
-		WHERE v.period = ? AND v.target IS NOT NULL ORDER BY v.area_id, ifnull(v.unit_id, 0), m.sort, m.id`, p)
+		WHERE v.period = ? AND v.target IS NOT NULL ORDER BY v.area_id, ifnull(v.unit_id, 0), m.sort, m.id`, p) // measure_value_dots
 	if err != nil {
 		return ov, err
 	}

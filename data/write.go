@@ -34,6 +34,9 @@ type Tx struct {
 	// refs, set only in WriteBulk, are the ids bulk rows may name: the bulk
 	// connection checks references itself instead of SQLite's foreign keys.
 	refs *knownIDs
+	// totals is what the budget's month totals owe this transaction's
+	// budget rows, written at commit (budget_totals.go).
+	totals budgetTotals
 	// CheckNarrative, when set, vets every narrative before it is written
 	// (the personnummer check); an error aborts the transaction.
 	CheckNarrative func(Narrative) error
@@ -95,6 +98,10 @@ func runTx(ctx context.Context, tx *sql.Tx, refs *knownIDs, fn func(*Tx) error) 
 		return err
 	}
 	if err := t.endImport(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := t.flushBudgetTotals(); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -368,8 +375,16 @@ func (t *Tx) PutBudget(r BudgetRow) (Outcome, error) {
 	if r.Period.IsZero() || r.Account == "" {
 		return Unchanged, fmt.Errorf("budget row without period or konto")
 	}
-	return t.outcome("budget", budgetUpsert.one(),
+	out, err := t.outcome("budget", budgetUpsert.one(),
 		r.AreaID, nullZero(r.UnitID), r.Period, string(r.Account), int64(r.Budget), nullMoney(r.Outcome), nullMoney(r.Forecast))
+	switch {
+	case err != nil:
+	case out == New:
+		t.totals.added(&r)
+	case out == Changed:
+		t.totals.changed(&r)
+	}
+	return out, err
 }
 
 // PutPlacement writes one placement row by its natural key.

@@ -72,7 +72,11 @@ const bulkChunk = 256
 // current maximum, so per chunk new = the rise of max(id) and changed =
 // rows affected - new. The rows of one call must have distinct natural
 // keys; two rows with one key in the same statement would be counted wrong.
-func (t *Tx) putMany(table string, u upsert, n int, args func(i int, dst []any) []any) (BulkCounts, error) {
+//
+// chunk, when set, is told after each statement which rows it wrote and
+// how many of them were inserted and how many changed.
+func (t *Tx) putMany(table string, u upsert, n int, args func(i int, dst []any) []any,
+	chunk func(start, end, added, changed int)) (BulkCounts, error) {
 	var c BulkCounts
 	buf := make([]any, 0, u.cols*bulkChunk)
 	before, err := t.maxIDOf(table)
@@ -102,6 +106,9 @@ func (t *Tx) putMany(table string, u upsert, n int, args func(i int, dst []any) 
 			return c, err
 		}
 		added := int(after - before)
+		if chunk != nil {
+			chunk(start, end, added, int(affected)-added)
+		}
 		c.New += added
 		c.Changed += int(affected) - added
 		c.Unchanged += end - start - int(affected)
@@ -221,6 +228,20 @@ func (t *Tx) PutBudgets(rows []BudgetRow) (BulkCounts, error) {
 		}
 		return append(dst, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), acct, int64(r.Budget),
 			nullMoney(r.Outcome), nullMoney(r.Forecast))
+	}, func(start, end, added, changed int) {
+		// All inserted: their sums add to the totals. Some changed or
+		// mixed: which rows did what is not known, so their months are
+		// summed again at commit. None: nothing to do.
+		switch {
+		case added == end-start:
+			for i := start; i < end; i++ {
+				t.totals.added(&rows[i])
+			}
+		case added+changed > 0:
+			for i := start; i < end; i++ {
+				t.totals.changed(&rows[i])
+			}
+		}
 	})
 }
 
@@ -240,7 +261,7 @@ func (t *Tx) PutPlacements(rows []PlacementRow) (BulkCounts, error) {
 		r := &rows[i]
 		return append(dst, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), string(r.Kind), string(r.TargetGroup), r.Ongoing,
 			nullInt(r.Started), nullInt(r.Ended), nullInt(r.CareDays), nullMoney(r.Cost))
-	})
+	}, nil)
 }
 
 // PutMeasures writes measure values by their natural keys.
@@ -262,5 +283,5 @@ func (t *Tx) PutMeasures(rows []MeasureRow) (BulkCounts, error) {
 		r := &rows[i]
 		return append(dst, r.MeasureID, r.AreaID, nullZero(r.UnitID), periods.arg(r.Period), r.ReportedName, r.Value,
 			nullFloat(r.Target), nullString(string(r.Direction)), nullString(string(r.Status)))
-	})
+	}, nil)
 }

@@ -1,0 +1,219 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+)
+
+// The budget's month totals (budget_scope_total, budget_area_total; see
+// migration budget_totals) are kept by the write transaction: rows a Put function
+// inserts are added in Go as they go, and months where a row changed (or
+// that a trigger marked stale) are summed again from the budget table when
+// the transaction commits. A fresh import of a million rows thus costs
+// a few thousand upserts of totals, not another pass over the rows.
+
+// scopeMonth is one stored scope's month (unit key 0: the area's own rows).
+type scopeMonth struct {
+	area, unitKey int64
+	period        Period
+}
+
+type areaMonth struct {
+	area    int64
+	period  Period
+	account Account
+}
+
+type scopeSums struct {
+	budget, outcome           Money
+	closed                    int
+	staffBudget, staffOutcome Money
+	staffClosed               int
+}
+
+type areaSums struct {
+	budget, outcome Money
+	closed          int
+}
+
+// budgetTotals is what a transaction owes the totals tables.
+type budgetTotals struct {
+	scope map[scopeMonth]*scopeSums
+	area  map[areaMonth]*areaSums
+	stale map[scopeMonth]bool
+}
+
+// added counts a row that was inserted (there was no row before it).
+func (bt *budgetTotals) added(r *BudgetRow) {
+	if bt.scope == nil {
+		bt.scope, bt.area = map[scopeMonth]*scopeSums{}, map[areaMonth]*areaSums{}
+	}
+	sk := scopeMonth{r.AreaID, r.UnitID, r.Period}
+	s := bt.scope[sk]
+	if s == nil {
+		s = &scopeSums{}
+		bt.scope[sk] = s
+	}
+	ak := areaMonth{r.AreaID, r.Period, r.Account}
+	a := bt.area[ak]
+	if a == nil {
+		a = &areaSums{}
+		bt.area[ak] = a
+	}
+	if r.Outcome == nil {
+		return // the month has budget but no outcome yet: the rows exist with zeros
+	}
+	s.budget += r.Budget
+	s.outcome += *r.Outcome
+	s.closed++
+	if r.Account == AccountStaff {
+		s.staffBudget += r.Budget
+		s.staffOutcome += *r.Outcome
+		s.staffClosed++
+	}
+	a.budget += r.Budget
+	a.outcome += *r.Outcome
+	a.closed++
+}
+
+// changed marks a row's month to be summed again at commit.
+func (bt *budgetTotals) changed(r *BudgetRow) {
+	if bt.stale == nil {
+		bt.stale = map[scopeMonth]bool{}
+	}
+	bt.stale[scopeMonth{r.AreaID, r.UnitID, r.Period}] = true
+}
+
+// staleRebuildAll: above this many stale months the totals are summed
+// again from the whole table in one pass, which is quicker than one
+// statement per month.
+const staleRebuildAll = 20_000
+
+// flush writes what the transaction owes the totals: the added rows'
+// sums, then every stale month summed again from the budget table.
+func (t *Tx) flushBudgetTotals() error {
+	bt := &t.totals
+	if err := t.addScopeTotals(bt.scope); err != nil {
+		return err
+	}
+	if err := t.addAreaTotals(bt.area); err != nil {
+		return err
+	}
+	stale := make([]scopeMonth, 0, len(bt.stale))
+	for k := range bt.stale {
+		stale = append(stale, k)
+	}
+	*bt = budgetTotals{}
+	for start := 0; start < len(stale); start += bulkChunk {
+		end := min(start+bulkChunk, len(stale))
+		args := make([]any, 0, 3*(end-start))
+		for _, k := range stale[start:end] {
+			args = append(args, k.area, k.unitKey, k.period.String())
+		}
+		if _, err := t.tx.ExecContext(t.ctx, `INSERT OR IGNORE INTO budget_stale VALUES `+valuesList(3, end-start), args...); err != nil {
+			return err
+		}
+	}
+	var n int
+	if err := t.tx.QueryRowContext(t.ctx, `SELECT count(*) FROM budget_stale`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	if n > staleRebuildAll {
+		return rebuildBudgetTotals(t.ctx, t.tx)
+	}
+	return t.resumStale()
+}
+
+func (t *Tx) addScopeTotals(m map[scopeMonth]*scopeSums) error {
+	keys := make([]scopeMonth, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	const cols = 9
+	for start := 0; start < len(keys); start += bulkChunk {
+		end := min(start+bulkChunk, len(keys))
+		args := make([]any, 0, cols*(end-start))
+		for _, k := range keys[start:end] {
+			s := m[k]
+			args = append(args, k.area, k.unitKey, k.period.String(), int64(s.budget), int64(s.outcome), s.closed,
+				int64(s.staffBudget), int64(s.staffOutcome), s.staffClosed)
+		}
+		_, err := t.tx.ExecContext(t.ctx, `INSERT INTO budget_scope_total VALUES `+valuesList(cols, end-start)+`
+			ON CONFLICT(area_id, unit_key, period) DO UPDATE SET budget = budget + excluded.budget,
+				outcome = outcome + excluded.outcome, closed = closed + excluded.closed,
+				staff_budget = staff_budget + excluded.staff_budget, staff_outcome = staff_outcome + excluded.staff_outcome,
+				staff_closed = staff_closed + excluded.staff_closed`, args...)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *Tx) addAreaTotals(m map[areaMonth]*areaSums) error {
+	keys := make([]areaMonth, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	const cols = 6
+	for start := 0; start < len(keys); start += bulkChunk {
+		end := min(start+bulkChunk, len(keys))
+		args := make([]any, 0, cols*(end-start))
+		for _, k := range keys[start:end] {
+			s := m[k]
+			args = append(args, k.area, k.period.String(), string(k.account), int64(s.budget), int64(s.outcome), s.closed)
+		}
+		_, err := t.tx.ExecContext(t.ctx, `INSERT INTO budget_area_total VALUES `+valuesList(cols, end-start)+`
+			ON CONFLICT(area_id, period, account) DO UPDATE SET budget = budget + excluded.budget,
+				outcome = outcome + excluded.outcome, closed = closed + excluded.closed`, args...)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The sums of one scope's month and of one area's month, as the
+// migration's rebuild computes them for every month.
+const (
+	scopeTotalSums = `ifnull(sum(CASE WHEN outcome IS NOT NULL THEN budget END), 0), ifnull(sum(outcome), 0), count(outcome),
+		ifnull(sum(CASE WHEN outcome IS NOT NULL AND account = 'personal' THEN budget END), 0),
+		ifnull(sum(CASE WHEN account = 'personal' THEN outcome END), 0),
+		count(CASE WHEN account = 'personal' THEN outcome END)`
+	areaTotalSums = `ifnull(sum(CASE WHEN outcome IS NOT NULL THEN budget END), 0), ifnull(sum(outcome), 0), count(outcome)`
+)
+
+// resumStale sums every stale month again: each scope's month through the
+// natural key, each area's month over the area's scopes.
+func (t *Tx) resumStale() error {
+	_, err := t.tx.ExecContext(t.ctx, `
+		DELETE FROM budget_scope_total WHERE (area_id, unit_key, period) IN (SELECT area_id, unit_key, period FROM budget_stale);
+		INSERT INTO budget_scope_total
+			SELECT b.area_id, b.unit_key, b.period, `+scopeTotalSums+`
+			FROM budget_stale s JOIN budget b ON b.area_id = s.area_id AND b.unit_key = s.unit_key AND b.period = s.period
+			GROUP BY b.area_id, b.unit_key, b.period;
+		DELETE FROM budget_area_total WHERE (area_id, period) IN (SELECT DISTINCT area_id, period FROM budget_stale);
+		WITH months AS (SELECT DISTINCT area_id, period FROM budget_stale),
+			scopes AS (SELECT m.area_id, 0 AS unit_key, m.period FROM months m
+				UNION ALL SELECT m.area_id, u.id, m.period FROM months m JOIN unit u ON u.area_id = m.area_id)
+		INSERT INTO budget_area_total
+			SELECT b.area_id, b.period, b.account, `+areaTotalSums+`
+			FROM scopes s JOIN budget b ON b.area_id = s.area_id AND b.unit_key = s.unit_key AND b.period = s.period
+			GROUP BY b.area_id, b.period, b.account;
+		DELETE FROM budget_stale;`)
+	return err
+}
+
+// rebuildBudgetTotals sums every month again from the budget table, for a
+// transaction that changed most of it (the migration does the same in SQL).
+func rebuildBudgetTotals(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `
+		DELETE FROM budget_scope_total;
+		DELETE FROM budget_area_total;
+		INSERT INTO budget_scope_total SELECT area_id, unit_key, period, `+scopeTotalSums+`
+			FROM budget GROUP BY area_id, unit_key, period;
+		INSERT INTO budget_area_total SELECT area_id, period, account, `+areaTotalSums+`
+			FROM budget GROUP BY area_id, period, account;
+		DELETE FROM budget_stale;`)
+	return err
+}
