@@ -38,6 +38,15 @@ func init() {
 		"cli.kolada.kpis.no_values":        {"inga värden", "no values"},
 		"cli.kolada.kpis.hint":             {"Ändra kopplingen med: beredning settings set %s \"Område=KPI,KPI; *=KPI\"", "Change the mapping with: beredning settings set %s \"Area=KPI,KPI; *=KPI\""},
 
+		"cli.kolada.fetch.summary":    {"hämta nyckeltal från Koladas öppna API (kräver internet)", "fetch key figures from Kolada's open API (needs the internet)"},
+		"cli.kolada.fetch.usage":      {"Användning: beredning kolada fetch [--db FIL] [--kpi K,K] [--years 2013-2022] [--dry-run]\nHämtar alla kommuners värden (för rangordningen), och därmed regionens, rikets och jämförelsekommunernas.", "Usage: beredning kolada fetch [--db FILE] [--kpi K,K] [--years 2013-2022] [--dry-run]\nFetches every municipality's values (for the ranks), and with them the region's, Riket's and the comparison set's."},
+		"cli.kolada.fetch.flag.kpi":   {"nyckeltal att hämta (annars alla som inställningarna nämner)", "KPIs to fetch (else every one the settings name)"},
+		"cli.kolada.fetch.flag.years": {"år, till exempel 2013-2022 eller 2021,2022 (annars de tio senaste åren)", "years, for example 2013-2022 or 2021,2022 (else the last ten years)"},
+		"cli.kolada.fetch.flag.api":   {"API:ts adress (för en spegel)", "the API's address (for a mirror)"},
+		"cli.kolada.fetch.bad_years":  {"Ogiltiga år %q; skriv till exempel 2013-2022 eller 2021,2022.", "Invalid years %q; write for example 2013-2022 or 2021,2022."},
+		"cli.kolada.fetch.start":      {"Hämtar %d nyckeltal för %d–%d från %s …", "Fetching %d KPIs for %d–%d from %s …"},
+		"cli.kolada.fetch.page":       {"  hämtat %s", "  fetched %s"},
+
 		"cli.settings.kind.codes":    {"en lista med fyrsiffriga Kolada-koder, till exempel 0180,0480 (tom för ingen)", "a list of four-digit Kolada codes, for example 0180,0480 (empty for none)"},
 		"cli.settings.kind.kpis":     {"en lista med nyckeltal, till exempel N33816,N33817", "a list of KPIs, for example N33816,N33817"},
 		"cli.settings.kind.area_map": {"en koppling \"Område|Annat namn=KPI,KPI; *=KPI\"", "a mapping \"Area|Other name=KPI,KPI; *=KPI\""},
