@@ -38,7 +38,7 @@ func TestKoladaImportListKPIs(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "110,5") || !strings.Contains(out, "Riket") || !strings.Contains(out, "Source: Kolada/RKA") {
 		t.Fatalf("list table:\n%s", out)
 	}
-	runCLI(t, "settings", "--db", db, "set", "kolada.kommunkod", "0127")
+	runCLI(t, "settings", "--db", db, "set", "kommun.kod", "0127")
 	code, out, _ = runCLI(t, "kolada", "kpis", "--db", db)
 	if code != 0 || !strings.Contains(out, "Kommunkod: 0127; jämförs med 0000, 0001") || !strings.Contains(out, "U33401") || !strings.Contains(out, "(2020–2020)") {
 		t.Fatalf("kpis:\n%s", out)
