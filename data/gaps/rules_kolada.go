@@ -89,7 +89,7 @@ func (e *engine) koladaOutlier(kf *koladaFacts) {
 			if !ok {
 				continue // missing is not zero, and not an outlier
 			}
-			about := e.narrativesAbout(sc, c.KPI)
+			about := e.narrativesAbout(sc, c.KPI, kf.limits[c.KPI.ID])
 			brk := c.Breaks[kf.year]
 			switch {
 			case kf.limits[c.KPI.ID] && v > kf.maxDays:
@@ -136,7 +136,16 @@ func (e *engine) addKolada(sc data.Scope, c kolada.Comparison, kf *koladaFacts, 
 	} else {
 		expl += " " + e.l.T("gaps.ko.silent", e.window())
 	}
-	expl += " " + e.thresholds(keys...) + " " + e.l.T("gaps.ko.source")
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		d, _ := data.SettingDefFor(k)
+		v := e.f.set[k]
+		if d.Kind == data.KindNumber {
+			v = e.settingText(k)
+		}
+		parts[i] = k + " = " + v
+	}
+	expl += " " + e.l.T("gaps.thresholds", strings.Join(parts, ", ")) + " " + e.l.T("gaps.ko.source")
 	ev := []Evidence{e.evKolada(sc, c, c.Home, y, brk)}
 	if _, ok := c.Riket.Years[y]; ok {
 		ev = append(ev, e.evKolada(sc, c, c.Riket, y, false))
@@ -173,9 +182,9 @@ func (e *engine) evKolada(sc data.Scope, c kolada.Comparison, s kolada.Series, y
 }
 
 // narrativesAbout are the area's narratives of the recent months that
-// concern a KPI: naming it, or (for placement figures) placements, or
-// (for cost figures) a konto.
-func (e *engine) narrativesAbout(sc data.Scope, k kolada.KPI) []data.Narrative {
+// concern a KPI: naming it, or (for placement figures) placements, (for
+// cost figures) a konto, (for investigation times) an investigation measure.
+func (e *engine) narrativesAbout(sc data.Scope, k kolada.KPI, investigation bool) []data.Narrative {
 	title := strings.ToLower(k.Title)
 	var out []data.Narrative
 	for _, n := range e.f.narrativesFor(sc) {
@@ -188,7 +197,7 @@ func (e *engine) narrativesAbout(sc data.Scope, k kolada.KPI) []data.Narrative {
 			out = append(out, n)
 		case strings.Contains(title, "kostnad") && slices.Contains(data.KnownAccounts, data.Account(about)):
 			out = append(out, n)
-		case strings.Contains(title, "utredningstid") && strings.HasPrefix(about, "utredningar"):
+		case (investigation || strings.Contains(title, "utredningstid")) && strings.HasPrefix(about, "utredningar"):
 			out = append(out, n)
 		}
 	}
