@@ -14,7 +14,6 @@ const (
 	KindKPIs    SettingKind = "kpis"     // Kolada KPI ids, comma separated
 	KindAreaMap SettingKind = "area_map" // "Område|Annat namn=KPI,KPI; …; *=KPI"
 
-	SettingKoladaKommunkod  = "kolada.kommunkod" // until the municipality itself carries its code
 	SettingKoladaCompare    = "kolada.compare"
 	SettingKoladaAreaKPIs   = "kolada.area_kpis"
 	SettingKoladaBreak      = "kolada.break_factor"
@@ -33,7 +32,6 @@ const DefaultAreaKPIs = "Barn och unga|Barn och familj|Barn- och ungdomsvård=N3
 
 func init() {
 	SettingDefs = append(SettingDefs,
-		SettingDef{SettingKoladaKommunkod, "", KindCodes},
 		SettingDef{SettingKoladaCompare, "", KindCodes},
 		SettingDef{SettingKoladaAreaKPIs, DefaultAreaKPIs, KindAreaMap},
 		SettingDef{SettingKoladaBreak, "3", KindNumber},

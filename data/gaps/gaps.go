@@ -33,6 +33,7 @@ const (
 var Rules = []string{
 	RuleGreenWithShortfall, RuleStatusContradiction, RuleDeadlineBreach,
 	RuleUnexplainedDeviation, RuleBalanceByVacancy, RulePlacementSurge, RuleSilence,
+	RuleKoladaOutlier,
 }
 
 // Evidence kinds.
@@ -158,6 +159,10 @@ func Compute(ctx context.Context, s *data.Store, p data.Period, l lang.Lang) (Re
 	if res.Outcome, err = s.OutcomeStatus(ctx, p); err != nil {
 		return Result{}, err
 	}
+	kf, err := loadKolada(ctx, s, f)
+	if err != nil {
+		return Result{}, err
+	}
 	e := &engine{f: f, l: l}
 	e.greenWithShortfall()
 	e.statusContradiction()
@@ -166,6 +171,7 @@ func Compute(ctx context.Context, s *data.Store, p data.Period, l lang.Lang) (Re
 	e.balanceByVacancy()
 	e.placementSurge()
 	e.silence()
+	e.koladaOutlier(kf)
 	res.Gaps = e.gaps
 	sortGaps(res.Gaps)
 	return res, nil

@@ -36,14 +36,11 @@ func LoadConfig(ctx context.Context, s *data.Store) (Config, error) {
 	return cfg, nil
 }
 
-// homeCode is the municipality's kommunkod. It is read in this one place
-// so that it can move to the municipality's own record.
-func homeCode(_ context.Context, _ *data.Store, set data.Settings) (string, error) {
-	codes, _ := data.ParseCodes(set[data.SettingKoladaKommunkod])
-	if len(codes) == 0 {
-		return "", nil
-	}
-	return codes[0], nil
+// homeCode is the municipality's kommunkod (init --kommunkod, settings
+// set kommun.kod).
+func homeCode(ctx context.Context, s *data.Store, _ data.Settings) (string, error) {
+	m, err := s.Municipality(ctx)
+	return m.Kommunkod, err
 }
 
 // Series is one municipality's values of one KPI by year (total gender).

@@ -95,12 +95,18 @@ func Import(ctx context.Context, s *data.Store, paths []string, opts Options) (R
 			b.readWebExport(f, contents[f], names, titles, opts.SkipUnknown)
 		}
 	}
+	return b.commit(ctx, s, strings.Join(paths, ", "), hex.EncodeToString(hash.Sum(nil)), opts)
+}
+
+// commit stores what a batch read, in one transaction, unless it holds
+// errors; label and sha name the source in the import log.
+func (b *batch) commit(ctx context.Context, s *data.Store, label, sha string, opts Options) (Report, error) {
 	rep := Report{Files: b.files, Problems: b.problems, KPIs: len(b.kpis), Municipalities: len(b.munis), Values: len(b.values), DryRun: opts.DryRun}
 	if rep.Refused() {
 		return rep, nil
 	}
 	if len(b.values) == 0 && len(b.kpis) == 0 && len(b.munis) == 0 {
-		rep.Problems = append(rep.Problems, Problem{File: strings.Join(paths, ", "), Key: "kolada.err.nothing"})
+		rep.Problems = append(rep.Problems, Problem{File: label, Key: "kolada.err.nothing"})
 		return rep, nil
 	}
 	err := s.Write(ctx, func(tx *data.Tx) error {
@@ -112,10 +118,9 @@ func Import(ctx context.Context, s *data.Store, paths []string, opts Options) (R
 		if opts.DryRun {
 			return errRollback
 		}
-		warnings := len(rep.Problems)
 		return tx.LogImport(data.ImportLogEntry{At: time.Now().UTC().Format(time.RFC3339), User: opts.User,
-			File: strings.Join(paths, ", "), SHA256: hex.EncodeToString(hash.Sum(nil)), Kind: "kolada",
-			New: c.New, Changed: c.Changed, Unchanged: c.Unchanged, Warnings: warnings})
+			File: label, SHA256: sha, Kind: "kolada",
+			New: c.New, Changed: c.Changed, Unchanged: c.Unchanged, Warnings: len(rep.Problems)})
 	})
 	if err != nil && !errors.Is(err, errRollback) {
 		return rep, err
