@@ -21,25 +21,27 @@ func TestEveryScopeEveryPeriod(t *testing.T) {
 	}
 	sizes := [][2]int{{40, 12}, {80, 24}, {200, 60}}
 	m := newBoard(t, demoStore, Options{NoColor: true}, 200, 60)
+	b := m.board()
 	cov := m.ov.Coverage
 	for _, a := range m.ov.Areas {
-		m.expanded[a.ID] = true
+		b.expanded[a.ID] = true
 	}
 	frames := 0
 	for p := cov.First; p <= cov.Last; p++ {
-		m.focus = paneList
+		b.focus = paneList
 		drain(t, m, m.stepPeriod(func(data.Period) data.Period { return p }))
+		drain(t, m, m.applyPending())
 		if m.period != p {
 			t.Fatalf("period %s not reached (at %s)", p, m.period)
 		}
 		for _, sz := range sizes {
 			m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-			for i := range m.rows {
-				m.focus = paneList
-				m.cursor = i
-				m.selectScope(m.rows[i].scope)
-				drain(t, m, m.ensureDetails())
-				what := fmt.Sprintf("%s %dx%d %s", p, sz[0], sz[1], m.rows[i].name)
+			for i := range b.rows {
+				b.focus = paneList
+				b.cursor = i
+				b.selectScope(b.rows[i].scope)
+				drain(t, m, b.ensureDetails())
+				what := fmt.Sprintf("%s %dx%d %s", p, sz[0], sz[1], b.rows[i].name)
 				if raceBuild {
 					checkScreen(t, m, what)
 					frames++
@@ -48,9 +50,9 @@ func TestEveryScopeEveryPeriod(t *testing.T) {
 				// every pane in turn: the list, the gap band, budget,
 				// volumes, narratives
 				for f := paneList; f < numPanes; f++ {
-					m.focus = f
+					b.focus = f
 					if f >= paneBudget {
-						m.shown = f
+						b.shown = f
 					}
 					checkScreen(t, m, what)
 					frames++
@@ -59,27 +61,29 @@ func TestEveryScopeEveryPeriod(t *testing.T) {
 					}
 				}
 				// an open gap, scrolled to its end
-				if gs, _ := m.scopeGaps(); len(gs) > 0 {
-					m.focus, m.gapOpen = paneGaps, true
-					m.gapScroll = 1 << 20
+				if gs, _ := b.scopeGaps(); len(gs) > 0 {
+					b.focus, b.gapOpen = paneGaps, true
+					b.gapScroll = 1 << 20
 					checkScreen(t, m, what+" gap")
-					m.gapOpen, m.gapScroll = false, 0
+					b.gapOpen, b.gapScroll = false, 0
 					frames++
 				}
 				// the reader on the newest narrative, at its end
-				if items, _, _ := m.narratives(); len(items) > 0 {
-					m.focus = paneNarratives
-					m.narrCursor = len(items) - 1
-					drain(t, m, m.openReader())
-					m.scrollReader(1 << 20)
+				if items, _, _ := b.narratives(); len(items) > 0 {
+					b.focus = paneNarratives
+					b.narrCursor = len(items) - 1
+					press(t, m, "enter", "G")
+					if _, ok := m.top().(*reader); !ok {
+						t.Fatalf("%s: no reader", what)
+					}
 					checkScreen(t, m, what+" reader")
-					m.reader = nil
-					m.narrCursor = 0
+					press(t, m, "esc")
+					b.narrCursor = 0
 					frames++
 				}
-				m.scroll = [numPanes]int{1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 20}
+				b.scroll = [numPanes]int{1 << 20, 1 << 20, 1 << 20, 1 << 20, 1 << 20}
 				checkScreen(t, m, what+" scrolled")
-				m.scroll = [numPanes]int{}
+				b.scroll = [numPanes]int{}
 			}
 		}
 	}

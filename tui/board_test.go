@@ -17,13 +17,13 @@ import (
 
 func rowNames(m *Model) []string {
 	var out []string
-	for _, r := range m.rows {
+	for _, r := range m.board().rows {
 		out = append(out, r.name)
 	}
 	return out
 }
 
-func selectedName(m *Model) string { return m.rows[m.cursor].name }
+func selectedName(m *Model) string { return m.board().rows[m.board().cursor].name }
 
 func mustContain(t *testing.T, screen string, parts ...string) {
 	t.Helper()
@@ -95,7 +95,7 @@ func TestListNavigation(t *testing.T) {
 	}
 	// enter opens an area, right too; left closes; left on a unit goes up
 	press(t, m, "enter")
-	if len(m.rows) != 7 || !m.rows[0].expanded {
+	if len(m.board().rows) != 7 || !m.board().rows[0].expanded {
 		t.Fatalf("enter did not open the area: %v", rowNames(m))
 	}
 	press(t, m, "down", "down")
@@ -108,17 +108,17 @@ func TestListNavigation(t *testing.T) {
 		t.Fatalf("left from a unit: %s", selectedName(m))
 	}
 	press(t, m, "h")
-	if len(m.rows) != 4 {
+	if len(m.board().rows) != 4 {
 		t.Fatalf("h did not close the area: %v", rowNames(m))
 	}
 	press(t, m, "l")
-	if len(m.rows) != 7 {
+	if len(m.board().rows) != 7 {
 		t.Fatalf("l did not open the area: %v", rowNames(m))
 	}
 	// right on an open area moves into the panes
 	press(t, m, "right")
-	if m.focus != paneGaps {
-		t.Fatalf("focus %d after right on an open area", m.focus)
+	if m.board().focus != paneGaps {
+		t.Fatalf("focus %d after right on an open area", m.board().focus)
 	}
 	// the long unit name is cut with an ellipsis at the right width
 	press(t, m, "esc", "G", "k", "k", "k")
@@ -134,26 +134,26 @@ func TestPaneFocus(t *testing.T) {
 	want := []paneID{paneGaps, paneBudget, paneVolumes, paneNarratives, paneList}
 	for _, p := range want {
 		press(t, m, "tab")
-		if m.focus != p {
-			t.Fatalf("tab: focus %d, want %d", m.focus, p)
+		if m.board().focus != p {
+			t.Fatalf("tab: focus %d, want %d", m.board().focus, p)
 		}
 	}
 	press(t, m, "shift+tab")
-	if m.focus != paneNarratives {
-		t.Fatalf("shift+tab: focus %d", m.focus)
+	if m.board().focus != paneNarratives {
+		t.Fatalf("shift+tab: focus %d", m.board().focus)
 	}
 	mustContain(t, screen(m), "▸ Berättelser")
 	press(t, m, "esc")
-	if m.focus != paneList {
-		t.Fatalf("esc: focus %d", m.focus)
+	if m.board().focus != paneList {
+		t.Fatalf("esc: focus %d", m.board().focus)
 	}
 
 	// narrower than 120: one pane beside the list, switched by tab
 	m = newBoard(t, testbyStore, Options{NoColor: true}, 100, 30)
 	mustContain(t, screen(m), "Budget", "Volymer", "Berättelser", "Hittills i år")
 	press(t, m, "tab", "tab", "tab")
-	if m.focus != paneVolumes {
-		t.Fatalf("focus %d", m.focus)
+	if m.board().focus != paneVolumes {
+		t.Fatalf("focus %d", m.board().focus)
 	}
 	sc := screen(m)
 	mustContain(t, sc, "▸ Volymer", "Pågående placeringar")
@@ -182,15 +182,15 @@ func TestNarrativePaneAndReader(t *testing.T) {
 		t.Fatal("narratives not newest first")
 	}
 	press(t, m, "down", "enter")
-	if m.reader == nil || m.reader.item.Title != "Placeringskostnaderna överstiger budget" {
-		t.Fatalf("reader: %+v", m.reader)
+	if readerOf(m) == nil || readerOf(m).item.Title != "Placeringskostnaderna överstiger budget" {
+		t.Fatalf("reader: %+v", readerOf(m))
 	}
 	sc = screen(m)
 	mustContain(t, sc, "Analys", "september 2026", "Verksamhetschef", "Siffrorna den handlar om", "Placeringar",
 		"Fler barn har placerats på HVB")
 	checkScreen(t, m, "reader")
 	press(t, m, "esc")
-	if m.reader != nil || m.focus != paneNarratives {
+	if readerOf(m) != nil || m.board().focus != paneNarratives {
 		t.Fatal("esc did not close the reader")
 	}
 	// an area with no narrative in the window says so
@@ -198,7 +198,7 @@ func TestNarrativePaneAndReader(t *testing.T) {
 	press(t, m, "tab", "tab", "tab", "tab")
 	mustContain(t, screen(m), "Inga berättelser maj–okt 2026.")
 	press(t, m, "enter")
-	if m.reader != nil {
+	if readerOf(m) != nil {
 		t.Fatal("reader opened without narratives")
 	}
 }
@@ -206,19 +206,19 @@ func TestNarrativePaneAndReader(t *testing.T) {
 func TestReaderScrollsAndResizes(t *testing.T) {
 	m := newBoard(t, testbyStore, Options{NoColor: true}, 80, 16)
 	press(t, m, "tab", "tab", "tab", "tab", "enter")
-	if m.reader == nil {
+	if readerOf(m) == nil {
 		t.Fatal("no reader")
 	}
 	// narrow: the figures stand above the text
 	mustContain(t, screen(m), "Siffrorna den handlar om", "Pågående utredningar över 4")
 	press(t, m, "G")
-	end := m.reader.offset
+	end := readerOf(m).view.YOffset()
 	if end == 0 {
 		t.Fatal("G did not scroll the reader")
 	}
 	mustContain(t, screen(m), "Vi behöver stöd från förvaltningen.")
 	press(t, m, "g")
-	if m.reader.offset != 0 {
+	if readerOf(m).view.YOffset() != 0 {
 		t.Fatal("g did not go to the top")
 	}
 	for _, sz := range [][2]int{{200, 50}, {40, 12}, {130, 20}} {
@@ -299,7 +299,7 @@ func TestPeriodStepKeepsUp(t *testing.T) {
 func TestFilter(t *testing.T) {
 	m := newBoard(t, testbyStore, Options{NoColor: true}, 200, 40)
 	press(t, m, "/")
-	if !m.filtering {
+	if !m.board().filtering {
 		t.Fatal("/ did not open the filter")
 	}
 	typeText(t, m, "forsorj") // å, ä, ö match a, a, o
@@ -307,13 +307,13 @@ func TestFilter(t *testing.T) {
 		t.Fatalf("rows %v", got)
 	}
 	press(t, m, "enter")
-	if m.filtering || m.filter != "forsorj" {
-		t.Fatalf("enter: filtering %v filter %q", m.filtering, m.filter)
+	if m.board().filtering || m.board().filter != "forsorj" {
+		t.Fatalf("enter: filtering %v filter %q", m.board().filtering, m.board().filter)
 	}
 	mustContain(t, screen(m), "Filter: forsorj")
 	press(t, m, "esc")
-	if m.filter != "" || len(m.rows) != 4 {
-		t.Fatalf("esc did not clear: %q %v", m.filter, rowNames(m))
+	if m.board().filter != "" || len(m.board().rows) != 4 {
+		t.Fatalf("esc did not clear: %q %v", m.board().filter, rowNames(m))
 	}
 	// a unit name opens its area; a narrative's words find its unit
 	press(t, m, "/")
@@ -333,7 +333,7 @@ func TestFilter(t *testing.T) {
 	mustContain(t, sc, "1 berättelse", "Hembesök och uppföljning")
 	// esc in the filter line drops the filter
 	press(t, m, "/", "esc")
-	if m.filter != "" || m.filtering {
+	if m.board().filter != "" || m.board().filtering {
 		t.Fatal("esc in the filter line kept the filter")
 	}
 	// a filter that matches nothing leaves an empty list, not a panic
@@ -356,7 +356,7 @@ func TestResize(t *testing.T) {
 		if sz[0] > 0 {
 			checkScreen(t, m, "resize")
 		}
-		lo := m.layout()
+		lo := m.board().layout()
 		switch {
 		case sz[0] < minWidth || sz[1] < minHeight:
 			if sz[0] > 10 && sz[1] > 3 {
@@ -384,27 +384,27 @@ func TestResize(t *testing.T) {
 
 func TestMouseWheel(t *testing.T) {
 	m := newBoard(t, testbyStore, Options{NoColor: true}, 120, 40)
-	lo := m.layout()
+	lo := m.board().layout()
 	wheel := func(r rect, b tea.MouseButton) {
 		_, cmd := m.Update(tea.MouseWheelMsg{X: r.x + 1, Y: r.y + 2, Button: b})
 		drain(t, m, cmd)
 	}
 	wheel(lo.list, tea.MouseWheelDown)
-	if m.cursor != 1 {
-		t.Fatalf("wheel over the list: cursor %d", m.cursor)
+	if m.board().cursor != 1 {
+		t.Fatalf("wheel over the list: cursor %d", m.board().cursor)
 	}
 	wheel(lo.list, tea.MouseWheelUp)
-	if m.cursor != 0 {
-		t.Fatalf("wheel up over the list: cursor %d", m.cursor)
+	if m.board().cursor != 0 {
+		t.Fatalf("wheel up over the list: cursor %d", m.board().cursor)
 	}
-	wheel(m.layout().panes[paneNarratives], tea.MouseWheelDown)
-	if m.narrCursor != 1 || m.cursor != 0 {
-		t.Fatalf("wheel over narratives: %d %d", m.narrCursor, m.cursor)
+	wheel(m.board().layout().panes[paneNarratives], tea.MouseWheelDown)
+	if m.board().narrCursor != 1 || m.board().cursor != 0 {
+		t.Fatalf("wheel over narratives: %d %d", m.board().narrCursor, m.board().cursor)
 	}
 	// a short window makes the volumes pane scroll
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 14})
-	wheel(m.layout().panes[paneVolumes], tea.MouseWheelDown)
-	if m.scroll[paneVolumes] == 0 {
+	wheel(m.board().layout().panes[paneVolumes], tea.MouseWheelDown)
+	if m.board().scroll[paneVolumes] == 0 {
 		t.Fatal("wheel did not scroll the volumes pane")
 	}
 }
@@ -412,15 +412,15 @@ func TestMouseWheel(t *testing.T) {
 func TestGapBand(t *testing.T) {
 	m := newBoard(t, testbyStore, Options{NoColor: true}, 200, 50)
 	press(t, m, "enter", "down") // Utredningsenheten
-	gs, loaded := m.scopeGaps()
+	gs, loaded := m.board().scopeGaps()
 	if !loaded || len(gs) == 0 {
 		t.Fatal("no gaps for the investigating unit")
 	}
 	sc := screen(m)
 	mustContain(t, sc, "Kvalitetsglapp", "●●● hög", gs[0].Title[:20])
 	press(t, m, "tab") // the band
-	if m.focus != paneGaps {
-		t.Fatalf("focus %d", m.focus)
+	if m.board().focus != paneGaps {
+		t.Fatalf("focus %d", m.board().focus)
 	}
 	// open the gap about green with a shortfall: its evidence is marked
 	for i, g := range gs {
@@ -432,13 +432,13 @@ func TestGapBand(t *testing.T) {
 		}
 	}
 	press(t, m, "enter")
-	if !m.gapOpen {
+	if !m.board().gapOpen {
 		t.Fatal("enter did not open the gap")
 	}
 	sc = screen(m)
 	mustContain(t, sc, "Grönt trots beskriven brist", "Underlag:", "» Uppföljningar av placerade barn")
 	press(t, m, "esc")
-	if m.gapOpen {
+	if m.board().gapOpen {
 		t.Fatal("esc did not close the gap")
 	}
 	mustNotContain(t, screen(m), "Underlag:")
@@ -449,7 +449,7 @@ func TestGapBand(t *testing.T) {
 func TestGapList(t *testing.T) {
 	m := newBoard(t, testbyStore, Options{NoColor: true}, 120, 40)
 	press(t, m, "o")
-	if m.gapView == nil {
+	if gapListOf(m) == nil {
 		t.Fatal("o did not open the gap list")
 	}
 	res := m.gapResults[m.period]
@@ -457,15 +457,15 @@ func TestGapList(t *testing.T) {
 	mustContain(t, sc, "Kvalitetsglapp – Testby kommun – oktober 2026", res.Gaps[0].Title[:20], "Underlag:")
 	last := res.Gaps[len(res.Gaps)-1]
 	press(t, m, "G", "enter")
-	if m.gapView != nil || m.sel != last.Scope() || !m.gapOpen || m.focus != paneGaps {
-		t.Fatalf("enter did not jump: sel %+v open %v focus %d", m.sel, m.gapOpen, m.focus)
+	if gapListOf(m) != nil || m.sel != last.Scope() || !m.board().gapOpen || m.board().focus != paneGaps {
+		t.Fatalf("enter did not jump: sel %+v open %v focus %d", m.sel, m.board().gapOpen, m.board().focus)
 	}
-	if g := m.openGap(); g == nil || g.Title != last.Title {
+	if g := m.board().openGap(); g == nil || g.Title != last.Title {
 		t.Fatalf("open gap %+v", g)
 	}
 	checkScreen(t, m, "after jump")
 	press(t, m, "o", "esc")
-	if m.gapView != nil {
+	if gapListOf(m) != nil {
 		t.Fatal("esc did not close the gap list")
 	}
 }

@@ -3,18 +3,102 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/gaps"
 	"github.com/beredning/beredning/data/lang"
 )
 
-// gapList is the whole municipality's quality gaps for the period
-// ("Kvalitetsglapp"): every gap, most severe first, then by area; the one
-// under the cursor explained below the list. Enter goes to its area or
-// unit on the board with the gap open.
+// gapList is the screen of the whole municipality's quality gaps for the
+// period ("Kvalitetsglapp"): every gap, most severe first, then by area;
+// the one under the cursor explained below the list. Enter goes to its
+// area or unit on the board with the gap open.
 type gapList struct {
+	*app
 	cursor int
 	offset int
+	h      int
+}
+
+func newGapList(a *app) *gapList { return &gapList{app: a} }
+
+func (g *gapList) Title() string { return g.l.T("board.pane.gaps") }
+
+func (g *gapList) Help() help.KeyMap {
+	k := g.keys
+	return bindings{
+		short: []key.Binding{k.Up, k.Down, k.GoTo, k.Back, k.Quit},
+		full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.PageUp, k.PageDown, k.GoTo},
+			{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport}, {k.Back, k.Help, k.Quit}},
+	}
+}
+
+func (g *gapList) SetSize(_, h int) {
+	g.h = h
+	g.move(0)
+}
+
+// Update moves the cursor; enter goes to the gap on the board, esc and o
+// close; [ ] { } step the period here too and the list follows.
+func (g *gapList) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k := g.keys
+	switch msg := msg.(type) {
+	case backMsg:
+		return nil, nil
+	case tea.MouseWheelMsg:
+		g.move(wheelDelta(msg))
+	case tea.KeyPressMsg:
+		rows := gapListRows(g.h)
+		switch {
+		case key.Matches(msg, k.Gaps):
+			return nil, nil
+		case key.Matches(msg, k.Up):
+			g.move(-1)
+		case key.Matches(msg, k.Down):
+			g.move(1)
+		case key.Matches(msg, k.PageUp):
+			g.move(-rows)
+		case key.Matches(msg, k.PageDown):
+			g.move(rows)
+		case key.Matches(msg, k.Top):
+			g.move(-1 << 20)
+		case key.Matches(msg, k.Bottom):
+			g.move(1 << 20)
+		case key.Matches(msg, k.GoTo):
+			res := g.periodGaps()
+			if res == nil || len(res.Gaps) == 0 {
+				return g, nil
+			}
+			goTo := gotoGapMsg{gap: res.Gaps[clamp(g.cursor, 0, len(res.Gaps)-1)]}
+			return nil, func() tea.Msg { return goTo }
+		default:
+			if step := g.periodStep(msg); step != nil {
+				g.cursor, g.offset = 0, 0
+				return g, g.stepPeriod(step)
+			}
+		}
+	}
+	return g, nil
+}
+
+func (g *gapList) move(d int) {
+	res := g.periodGaps()
+	if res == nil {
+		return
+	}
+	g.cursor = clamp(g.cursor+d, 0, max(len(res.Gaps)-1, 0))
+	g.offset = followCursor(g.cursor, g.offset, gapListRows(g.h))
+}
+
+func (g *gapList) View(w, h int) string {
+	v := gapListView{th: &g.theme, l: g.l, state: g, res: g.periodGaps(), period: g.period}
+	if g.ov != nil {
+		v.municipality = g.ov.Municipality.Name
+	}
+	return v.Render(w, h)
 }
 
 // gapListView is the gap list drawn for one frame.

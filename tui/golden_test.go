@@ -31,10 +31,10 @@ func (m *Model) settled() bool {
 	if m.sel.AreaID != 0 && m.detail(m.sel) == nil {
 		return false
 	}
-	if m.reader != nil && m.detail(m.reader.item.Scope) == nil {
+	if r := readerOf(m); r != nil && m.detail(r.item.Scope) == nil {
 		return false
 	}
-	if m.importRuns > 0 || m.imp != nil && (!m.imp.browser.listed || m.imp.browser.asked != "") {
+	if s := importOf(m); m.imports.runs > 0 || s != nil && (!s.browser.listed || s.browser.asked != "") {
 		return false
 	}
 	return true

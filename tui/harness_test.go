@@ -136,3 +136,21 @@ func checkScreen(tb testing.TB, m *Model, what string) {
 		}
 	}
 }
+
+// readerOf is the open reader, or nil.
+func readerOf(m *Model) *reader {
+	r, _ := m.top().(*reader)
+	return r
+}
+
+// importOf is the open import screen, or nil.
+func importOf(m *Model) *importScreen {
+	s, _ := m.top().(*importScreen)
+	return s
+}
+
+// gapListOf is the open gap overview, or nil.
+func gapListOf(m *Model) *gapList {
+	g, _ := m.top().(*gapList)
+	return g
+}

@@ -42,7 +42,7 @@ func dump(t *testing.T, s *data.Store) string {
 // pickEntry moves the browser's cursor to the entry named name.
 func pickEntry(t *testing.T, m *Model, name string) {
 	t.Helper()
-	b := &m.imp.browser
+	b := &importOf(m).browser
 	for i := range b.rowCount() {
 		if kind, e := b.row(i); kind == rowEntry && e.name == name {
 			b.move(i-b.cursor, 100)
@@ -63,7 +63,7 @@ func areaNames(m *Model) []string {
 func TestImportBrowser(t *testing.T) {
 	m, _ := newImportBoard(t, lang.SV, 120, 40)
 	press(t, m, "i")
-	if m.imp == nil || m.imp.stage != stagePick || !m.imp.browser.listed {
+	if importOf(m) == nil || importOf(m).stage != stagePick || !importOf(m).browser.listed {
 		t.Fatal("i did not open the import screen with the folder listed")
 	}
 	sc := screen(m)
@@ -71,37 +71,37 @@ func TestImportBrowser(t *testing.T) {
 		"budget_fel.csv", "budget_oktober.csv", "Andra filer visas inte (1 här).", "enter välj", "f hela mappen")
 	mustNotContain(t, sc, "anteckningar", "utkast")
 	// folders first, then files by name; the cursor on the first entry
-	if kind, e := m.imp.browser.row(m.imp.browser.cursor); kind != rowEntry || e.name != "underlag" {
+	if kind, e := importOf(m).browser.row(importOf(m).browser.cursor); kind != rowEntry || e.name != "underlag" {
 		t.Fatalf("cursor on %v %q", kind, e.name)
 	}
 	// into a folder and back up: the cursor returns to it
 	press(t, m, "enter")
-	if !strings.HasSuffix(m.imp.browser.dir, "underlag") {
-		t.Fatalf("enter on a folder: in %s", m.imp.browser.dir)
+	if !strings.HasSuffix(importOf(m).browser.dir, "underlag") {
+		t.Fatalf("enter on a folder: in %s", importOf(m).browser.dir)
 	}
 	mustContain(t, screen(m), "placeringar.csv")
 	press(t, m, "left")
-	if kind, e := m.imp.browser.row(m.imp.browser.cursor); !strings.HasSuffix(m.imp.browser.dir, "import") || kind != rowEntry || e.name != "underlag" {
-		t.Fatalf("left: in %s on %q", m.imp.browser.dir, e.name)
+	if kind, e := importOf(m).browser.row(importOf(m).browser.cursor); !strings.HasSuffix(importOf(m).browser.dir, "import") || kind != rowEntry || e.name != "underlag" {
+		t.Fatalf("left: in %s on %q", importOf(m).browser.dir, e.name)
 	}
 	// the parent row goes up too, and → opens a folder
 	press(t, m, "g", "down", "enter")
-	if !strings.HasSuffix(m.imp.browser.dir, "testdata") {
-		t.Fatalf("the parent row: in %s", m.imp.browser.dir)
+	if !strings.HasSuffix(importOf(m).browser.dir, "testdata") {
+		t.Fatalf("the parent row: in %s", importOf(m).browser.dir)
 	}
 	pickEntry(t, m, "import")
 	press(t, m, "l")
-	if !strings.HasSuffix(m.imp.browser.dir, "import") {
-		t.Fatalf("l on a folder: in %s", m.imp.browser.dir)
+	if !strings.HasSuffix(importOf(m).browser.dir, "import") {
+		t.Fatalf("l on a folder: in %s", importOf(m).browser.dir)
 	}
 	// esc closes; the screen opens again in the folder last shown
 	press(t, m, "esc")
-	if m.imp != nil {
+	if importOf(m) != nil {
 		t.Fatal("esc did not close the import screen")
 	}
 	press(t, m, "i")
-	if !strings.HasSuffix(m.imp.browser.dir, "import") {
-		t.Fatalf("reopened in %s", m.imp.browser.dir)
+	if !strings.HasSuffix(importOf(m).browser.dir, "import") {
+		t.Fatalf("reopened in %s", importOf(m).browser.dir)
 	}
 }
 
@@ -113,8 +113,8 @@ func TestImportFlow(t *testing.T) {
 	press(t, m, "i")
 	pickEntry(t, m, "budget_oktober.csv")
 	press(t, m, "enter")
-	if m.imp.stage != stageReport || !m.imp.ok() {
-		t.Fatalf("stage %d ok %v err %v", m.imp.stage, m.imp.ok(), m.imp.err)
+	if importOf(m).stage != stageReport || !importOf(m).ok() {
+		t.Fatalf("stage %d ok %v err %v", importOf(m).stage, importOf(m).ok(), importOf(m).err)
 	}
 	sc := screen(m)
 	mustContain(t, sc, "Importera underlag · testdata/import/budget_oktober.csv",
@@ -127,15 +127,15 @@ func TestImportFlow(t *testing.T) {
 
 	// confirm: the import runs in a command; its progress comes as messages
 	_, cmd := m.Update(keyMsg("y"))
-	if m.imp.stage != stageRun || m.importRuns != 1 {
-		t.Fatalf("after y: stage %d, runs %d", m.imp.stage, m.importRuns)
+	if importOf(m).stage != stageRun || m.imports.runs != 1 {
+		t.Fatalf("after y: stage %d, runs %d", importOf(m).stage, m.imports.runs)
 	}
 	mustContain(t, screen(m), "Läser in …", "0 %", "esc avbryt")
-	m.Update(importProgressMsg{seq: m.imp.seq, done: 512, total: 1024})
+	m.Update(importProgressMsg{seq: importOf(m).seq, done: 512, total: 1024})
 	mustContain(t, screen(m), "██", "░░", "50 %", "512 B av 1 kB")
 	// a second i while the import runs does nothing
 	press(t, m, "i")
-	if m.imp == nil || m.imp.stage != stageRun {
+	if importOf(m) == nil || importOf(m).stage != stageRun {
 		t.Fatal("i during the import changed the screen")
 	}
 
@@ -153,14 +153,14 @@ func TestImportFlow(t *testing.T) {
 		}
 		p := msg.(importProgressMsg)
 		_, wait = m.Update(p)
-		if p.done == p.total && m.imp.stage == stageRun {
+		if p.done == p.total && importOf(m).stage == stageRun {
 			mustContain(t, screen(m), "100 %")
 		}
 	}
 	_, reload := m.Update(<-doneCh)
 	drain(t, m, reload)
-	if m.imp.stage != stageDone || m.importRuns != 0 {
-		t.Fatalf("after the import: stage %d, runs %d", m.imp.stage, m.importRuns)
+	if importOf(m).stage != stageDone || m.imports.runs != 0 {
+		t.Fatalf("after the import: stage %d, runs %d", importOf(m).stage, m.imports.runs)
 	}
 	mustContain(t, screen(m), "✓ Inläst. Tavlan visar de nya uppgifterna.", "Klart. Nya rader: 1, ändrade: 1, oförändrade: 0.")
 
@@ -183,7 +183,7 @@ func TestImportFlow(t *testing.T) {
 		t.Fatal("the period under review was not reloaded")
 	}
 	press(t, m, "enter") // enter closes too
-	if m.imp != nil {
+	if importOf(m) != nil {
 		t.Fatal("enter did not close the finished import")
 	}
 	sc = screen(m)
@@ -199,8 +199,8 @@ func TestImportRefused(t *testing.T) {
 	press(t, m, "i")
 	pickEntry(t, m, "budget_fel.csv")
 	press(t, m, "enter")
-	if m.imp.stage != stageReport || m.imp.ok() || len(m.imp.rep.Errors) != 2 {
-		t.Fatalf("stage %d ok %v", m.imp.stage, m.imp.ok())
+	if importOf(m).stage != stageReport || importOf(m).ok() || len(importOf(m).rep.Errors) != 2 {
+		t.Fatalf("stage %d ok %v", importOf(m).stage, importOf(m).ok())
 	}
 	sc := screen(m)
 	mustContain(t, sc, "✗ Kan inte läsas in (fel: 2). Inget sparas.", "Fel:",
@@ -208,15 +208,15 @@ func TestImportRefused(t *testing.T) {
 		"Inläsningen avbröts (fel: 2). Inget sparades.")
 	mustNotContain(t, sc, "läs in", "enter/y")
 	press(t, m, "y", "enter")
-	if m.imp.stage != stageReport || m.importRuns != 0 {
-		t.Fatalf("a refused file was confirmed: stage %d", m.imp.stage)
+	if importOf(m).stage != stageReport || m.imports.runs != 0 {
+		t.Fatalf("a refused file was confirmed: stage %d", importOf(m).stage)
 	}
 	if dump(t, s) != before {
 		t.Fatal("a refused import wrote to the database")
 	}
 	press(t, m, "esc")
-	if m.imp.stage != stagePick {
-		t.Fatalf("esc from the report: stage %d", m.imp.stage)
+	if importOf(m).stage != stagePick {
+		t.Fatalf("esc from the report: stage %d", importOf(m).stage)
 	}
 }
 
@@ -229,27 +229,27 @@ func TestImportEscAtEachStep(t *testing.T) {
 	press(t, m, "i")
 	pickEntry(t, m, "budget_oktober.csv")
 	_, check := m.Update(keyMsg("enter"))
-	if m.imp.stage != stageCheck {
-		t.Fatalf("stage %d", m.imp.stage)
+	if importOf(m).stage != stageCheck {
+		t.Fatalf("stage %d", importOf(m).stage)
 	}
 	mustContain(t, screen(m), "Kontrollerar …")
 	press(t, m, "esc")
-	if m.imp.stage != stagePick {
-		t.Fatalf("esc during the check: stage %d", m.imp.stage)
+	if importOf(m).stage != stagePick {
+		t.Fatalf("esc during the check: stage %d", importOf(m).stage)
 	}
 	drain(t, m, check)
-	if m.imp.stage != stagePick || m.imp.rep != nil || m.importRuns != 0 {
-		t.Fatalf("the cancelled check's answer was shown: stage %d", m.imp.stage)
+	if importOf(m).stage != stagePick || importOf(m).rep != nil || m.imports.runs != 0 {
+		t.Fatalf("the cancelled check's answer was shown: stage %d", importOf(m).stage)
 	}
 
 	// from the report: back to the browser
 	press(t, m, "enter")
-	if m.imp.stage != stageReport {
-		t.Fatalf("stage %d", m.imp.stage)
+	if importOf(m).stage != stageReport {
+		t.Fatalf("stage %d", importOf(m).stage)
 	}
 	press(t, m, "esc")
-	if m.imp.stage != stagePick {
-		t.Fatalf("esc from the report: stage %d", m.imp.stage)
+	if importOf(m).stage != stagePick {
+		t.Fatalf("esc from the report: stage %d", importOf(m).stage)
 	}
 
 	// while the import runs: it is cancelled and the screen closes; the
@@ -257,12 +257,12 @@ func TestImportEscAtEachStep(t *testing.T) {
 	press(t, m, "enter")
 	_, run := m.Update(keyMsg("y"))
 	press(t, m, "esc")
-	if m.imp != nil {
+	if importOf(m) != nil {
 		t.Fatal("esc during the import did not close the screen")
 	}
 	mustContain(t, screen(m), "Avbryter importen …")
 	press(t, m, "i")
-	if m.imp != nil {
+	if importOf(m) != nil {
 		t.Fatal("i opened the screen while the cancelled import still ran")
 	}
 	drain(t, m, run)
@@ -273,11 +273,11 @@ func TestImportEscAtEachStep(t *testing.T) {
 
 	// from the browser: back to the board
 	press(t, m, "i")
-	if m.imp == nil {
+	if importOf(m) == nil {
 		t.Fatal("i did not open the screen after the import ended")
 	}
 	press(t, m, "esc")
-	if m.imp != nil {
+	if importOf(m) != nil {
 		t.Fatal("esc in the browser did not close the screen")
 	}
 
@@ -285,11 +285,11 @@ func TestImportEscAtEachStep(t *testing.T) {
 	press(t, m, "i")
 	pickEntry(t, m, "budget_oktober.csv")
 	press(t, m, "enter", "enter")
-	if m.imp.stage != stageDone {
-		t.Fatalf("stage %d", m.imp.stage)
+	if importOf(m).stage != stageDone {
+		t.Fatalf("stage %d", importOf(m).stage)
 	}
 	press(t, m, "esc")
-	if m.imp != nil {
+	if importOf(m) != nil {
 		t.Fatal("esc did not close the finished import")
 	}
 }
@@ -300,19 +300,19 @@ func TestImportFolder(t *testing.T) {
 	press(t, m, "i")
 	pickEntry(t, m, "underlag")
 	press(t, m, "enter", "f")
-	if m.imp.stage != stageReport || !m.imp.ok() {
-		t.Fatalf("f: stage %d ok %v", m.imp.stage, m.imp.ok())
+	if importOf(m).stage != stageReport || !importOf(m).ok() {
+		t.Fatalf("f: stage %d ok %v", importOf(m).stage, importOf(m).ok())
 	}
 	mustContain(t, screen(m), "Import data · testdata/import/underlag", "✓ No errors.",
 		"testdata/import/underlag/placeringar.csv (placements): rows: 1 (new: 0, changed: 1, unchanged: 0)")
 	press(t, m, "esc", "g")
-	if kind, _ := m.imp.browser.row(m.imp.browser.cursor); kind != rowWholeFolder {
+	if kind, _ := importOf(m).browser.row(importOf(m).browser.cursor); kind != rowWholeFolder {
 		t.Fatalf("g: cursor on row kind %d", kind)
 	}
 	mustContain(t, screen(m), "[ Import the whole folder ]")
 	press(t, m, "enter")
-	if m.imp.stage != stageReport || m.imp.target != "testdata/import/underlag" {
-		t.Fatalf("the whole-folder row: stage %d target %q", m.imp.stage, m.imp.target)
+	if importOf(m).stage != stageReport || importOf(m).target != "testdata/import/underlag" {
+		t.Fatalf("the whole-folder row: stage %d target %q", importOf(m).stage, importOf(m).target)
 	}
 }
 
@@ -360,7 +360,7 @@ func TestImportScreenSizes(t *testing.T) {
 				checkScreen(t, m, what("report"))
 				mustContain(t, screen(m), "✓")
 				_, run = m.Update(keyMsg("y"))
-				m.Update(importProgressMsg{seq: m.imp.seq, done: 3 << 20, total: 7 << 20})
+				m.Update(importProgressMsg{seq: importOf(m).seq, done: 3 << 20, total: 7 << 20})
 				checkScreen(t, m, what("running"))
 				drain(t, m, run)
 				checkScreen(t, m, what("done"))
@@ -414,7 +414,7 @@ func TestImportIntoEmptyDatabase(t *testing.T) {
 	press(t, m, "enter")
 	mustContain(t, screen(m), "nya områden: 2", "nya enheter: 1")
 	press(t, m, "y", "esc")
-	if m.imp != nil || m.period != data.MustPeriod("2026-10") || len(m.ov.Areas) != 2 {
+	if importOf(m) != nil || m.period != data.MustPeriod("2026-10") || len(m.ov.Areas) != 2 {
 		t.Fatalf("after importing into an empty database: period %s, areas %v", m.period, areaNames(m))
 	}
 	mustNotContain(t, screen(m), "Databasen är tom")
@@ -431,21 +431,21 @@ func TestImportMaskPNR(t *testing.T) {
 	press(t, m, "i")
 	pickEntry(t, m, "berattelse.md")
 	press(t, m, "enter")
-	if m.imp.stage != stageReport || m.imp.ok() {
-		t.Fatalf("a personnummer was not refused: stage %d ok %v", m.imp.stage, m.imp.ok())
+	if importOf(m).stage != stageReport || importOf(m).ok() {
+		t.Fatalf("a personnummer was not refused: stage %d ok %v", importOf(m).stage, importOf(m).ok())
 	}
 	mustContain(t, screen(m), "m maskerar dem i stället")
 	press(t, m, "m")
-	if m.imp.stage != stageReport || !m.imp.ok() || !m.imp.maskPNR {
-		t.Fatalf("m did not check again with masking: stage %d ok %v", m.imp.stage, m.imp.ok())
+	if importOf(m).stage != stageReport || !importOf(m).ok() || !importOf(m).maskPNR {
+		t.Fatalf("m did not check again with masking: stage %d ok %v", importOf(m).stage, importOf(m).ok())
 	}
 	mustContain(t, screen(m), "Personnummer i berättelser maskeras")
 	if dump(t, s) != before {
 		t.Fatal("the checks wrote to the database")
 	}
 	press(t, m, "y")
-	if m.imp.stage != stageDone || m.imp.rep == nil || !m.imp.rep.Committed {
-		t.Fatalf("the masked import did not run: stage %d", m.imp.stage)
+	if importOf(m).stage != stageDone || importOf(m).rep == nil || !importOf(m).rep.Committed {
+		t.Fatalf("the masked import did not run: stage %d", importOf(m).stage)
 	}
 	var body string
 	if err := s.DB().QueryRow(`SELECT body FROM narrative WHERE title = 'Ett placerat barn har flyttat'`).Scan(&body); err != nil {

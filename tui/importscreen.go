@@ -8,13 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/beredning/beredning/data"
-	"github.com/beredning/beredning/data/gaps"
 	"github.com/beredning/beredning/data/ingest"
 	"github.com/beredning/beredning/data/lang"
 )
@@ -35,9 +34,48 @@ const (
 	stageDone                      // the import's report: imported, or refused after all
 )
 
-// importScreen is the import screen's state; the model holds it while the
-// screen is open.
+// imports is what outlives an import screen: who the import log names,
+// where the browser opens (the start folder, then the last one), the
+// runs under way (an import goes on after its screen closed) and which
+// run the open screen shows.
+type imports struct {
+	user      string
+	dir       string
+	cwd, home string // to show paths as the user knows them
+	runs      int    // imports and checks under way
+	seq       int    // the last run's number
+	shown     int    // the run the open import screen shows; 0: none
+}
+
+func newImports(startDir string) imports {
+	im := imports{user: importUserName()}
+	im.cwd, im.home = workingDirs()
+	im.dir = startFolder(startDir, im.cwd)
+	return im
+}
+
+// done counts a run as ended. A committed import changed the store, so
+// everything read from it is read again; an import whose screen was
+// closed before it ended says in the footer how it ended.
+func (im *imports) done(a *app, msg importDoneMsg) tea.Cmd {
+	im.runs = max(im.runs-1, 0)
+	committed := msg.rep != nil && msg.rep.Committed && msg.err == nil
+	if msg.seq != im.shown && !msg.dryRun {
+		a.notice = a.l.T("board.import.cancelled")
+		if committed {
+			a.notice = a.l.T("board.import.done")
+		}
+	}
+	if committed {
+		return a.reload()
+	}
+	return nil
+}
+
+// importScreen is the import screen (i): the folder browser, then a
+// run's progress and report.
 type importScreen struct {
+	*app
 	stage   importStage
 	browser browser
 	target  string // the file or folder chosen, as given to the importer
@@ -51,6 +89,7 @@ type importScreen struct {
 	err         error // the database failed (a refusal is told by rep)
 
 	// built in Update for the width, so View only draws
+	w, h int
 	head []string // title and status lines above the report
 	view viewport.Model
 	bar  progress.Model
@@ -63,176 +102,163 @@ func (s *importScreen) ok() bool { return s.rep != nil && s.rep.OK() && s.err ==
 // the environment's user, else the account the program runs as.
 func importUserName() string { return ingest.WhoImports("", os.Getenv, user.Current) }
 
-// openImport opens the import screen in the folder last browsed (at
-// first the start folder). While an import still runs it does nothing.
-func (m *Model) openImport() tea.Cmd {
-	if m.importRuns > 0 {
-		return nil
-	}
+// newImportScreen opens in the folder last browsed (at first the start
+// folder); the caller runs browse for its listing.
+func newImportScreen(a *app) *importScreen {
 	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
-	bar.FullColor, bar.EmptyColor = m.theme.ProgressFull, m.theme.ProgressEmpty
-	m.imp = &importScreen{view: viewport.New(), bar: bar}
-	m.imp.browser.ask(m.importDir)
-	m.footerH = m.footerHeight()
-	m.layoutImport()
-	return listDir(m.importDir)
+	bar.FullColor, bar.EmptyColor = a.theme.ProgressFull, a.theme.ProgressEmpty
+	return &importScreen{app: a, view: newViewport(), bar: bar}
 }
 
-// closeImport leaves the screen for the board, remembering the folder.
-func (m *Model) closeImport() {
-	if m.imp.cancel != nil {
-		m.imp.cancel()
+func (s *importScreen) Title() string { return s.l.T("board.import.title") }
+
+func (s *importScreen) Help() help.KeyMap {
+	return importKeys{k: s.keys, stage: s.stage, ok: s.ok(), pnr: s.importPNRLine() != ""}
+}
+
+func (s *importScreen) SetSize(w, h int) {
+	s.w, s.h = w, h
+	s.layoutImport()
+}
+
+// Update takes the screen's keys and its runs' answers.
+func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case backMsg:
+		return s.back()
+	case tea.KeyPressMsg:
+		if s.stage == stageDone && key.Matches(msg, s.keys.CloseImp) {
+			s.closeImport()
+			return nil, nil
+		}
+		return s, s.importKey(msg)
+	case tea.MouseWheelMsg:
+		s.importWheel(wheelDelta(msg))
+	case tea.BackgroundColorMsg:
+		s.bar.FullColor, s.bar.EmptyColor = s.theme.ProgressFull, s.theme.ProgressEmpty
+		s.layoutImport()
+	case dirListingMsg:
+		if s.browser.gotListing(msg) {
+			s.layoutImport()
+		}
+	case importProgressMsg:
+		if msg.seq == s.seq {
+			s.done, s.total = msg.done, msg.total
+		}
+	case importDoneMsg:
+		s.gotImportDone(msg)
 	}
-	if m.imp.browser.listed {
-		m.importDir = m.imp.browser.dir
+	return s, nil
+}
+
+// back is esc: a check stops, a report goes back to the browser; from
+// the browser, or while an import runs (it goes on; the transaction rolls
+// back when cancelled), the screen closes.
+func (s *importScreen) back() (Screen, tea.Cmd) {
+	switch s.stage {
+	case stageCheck:
+		s.cancel()
+		s.seq, s.stage = 0, stagePick
+		s.imports.shown = 0
+		s.layoutImport()
+		return s, nil
+	case stageReport:
+		s.seq, s.stage, s.rep, s.err = 0, stagePick, nil, nil
+		s.imports.shown = 0
+		s.layoutImport()
+		return s, nil
+	case stageRun:
+		s.notice = s.l.T("board.import.cancelling")
 	}
-	m.imp = nil
-	m.footerH = m.footerHeight()
+	s.closeImport()
+	return nil, nil
+}
+
+// closeImport cancels a run under way and remembers the folder.
+func (s *importScreen) closeImport() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	if s.browser.listed {
+		s.imports.dir = s.browser.dir
+	}
+	s.imports.shown = 0
 }
 
 // startImport checks (dryRun) or imports target.
-func (m *Model) startImport(target string, dryRun bool) tea.Cmd {
-	imp := m.imp
-	if imp.cancel != nil {
-		imp.cancel()
+func (s *importScreen) startImport(target string, dryRun bool) tea.Cmd {
+	if s.cancel != nil {
+		s.cancel()
 	}
-	m.importSeq++
-	m.importRuns++
-	ctx, cancel := context.WithCancel(m.ctx)
-	imp.seq, imp.cancel = m.importSeq, cancel
-	imp.target, imp.title = target, m.importTitle(target)
-	imp.done, imp.total, imp.rep, imp.err = 0, 0, nil, nil
-	imp.stage = stageRun
+	s.imports.seq++
+	s.imports.runs++
+	ctx, cancel := context.WithCancel(s.ctx)
+	s.seq, s.cancel = s.imports.seq, cancel
+	s.imports.shown = s.seq
+	s.target, s.title = target, s.importTitle(target)
+	s.done, s.total, s.rep, s.err = 0, 0, nil, nil
+	s.stage = stageRun
 	if dryRun {
-		imp.stage = stageCheck
-		m.importDir = imp.browser.dir
+		s.stage = stageCheck
+		s.imports.dir = s.browser.dir
 	}
-	m.layoutImport()
-	return runImport(importJob{seq: imp.seq, ctx: ctx, store: m.store, paths: []string{target},
-		opts: ingest.Options{DryRun: dryRun, MaskPNR: imp.maskPNR, User: m.importUser}})
+	s.layoutImport()
+	return runImport(importJob{seq: s.seq, ctx: ctx, store: s.store, paths: []string{target},
+		opts: ingest.Options{DryRun: dryRun, MaskPNR: s.maskPNR, User: s.imports.user}})
 }
 
-// gotImportDone shows how a run ended; a committed import reloads the
-// board. A run left with esc before it ended is told in the footer.
-func (m *Model) gotImportDone(msg importDoneMsg) tea.Cmd {
-	m.importRuns = max(m.importRuns-1, 0)
-	committed := msg.rep != nil && msg.rep.Committed && msg.err == nil
-	var reload tea.Cmd
-	if committed {
-		reload = m.reload()
+// gotImportDone shows how the screen's run ended (the root has counted
+// it and reloads the board after an import).
+func (s *importScreen) gotImportDone(msg importDoneMsg) {
+	if msg.seq != s.seq {
+		return
 	}
-	imp := m.imp
-	if imp == nil || msg.seq != imp.seq {
-		if !msg.dryRun {
-			m.notice = m.l.T("board.import.cancelled")
-			if committed {
-				m.notice = m.l.T("board.import.done")
-			}
-		}
-		return reload
-	}
-	imp.cancel()
-	imp.rep, imp.err = msg.rep, msg.err
+	s.cancel()
+	s.rep, s.err = msg.rep, msg.err
 	if errors.Is(msg.err, ingest.ErrRefused) {
-		imp.err = nil // the report says why
+		s.err = nil // the report says why
 	}
-	if imp.rep == nil && imp.err == nil {
-		imp.err = errors.New("no report")
+	if s.rep == nil && s.err == nil {
+		s.err = errors.New("no report")
 	}
-	imp.stage = stageDone
+	s.stage = stageDone
 	if msg.dryRun {
-		imp.stage = stageReport
+		s.stage = stageReport
 	}
-	m.layoutImport()
-	imp.view.GotoTop() // a new report, from its start
-	return reload
+	s.layoutImport()
+	s.view.GotoTop() // a new report, from its start
 }
 
-// reload forgets everything read from the store, which an import has
-// changed, and loads the period under review again. Answers to loads
-// asked before are dropped by their generation.
-func (m *Model) reload() tea.Cmd {
-	m.gen++
-	m.overviews = map[data.Period]*data.Overview{}
-	m.details = map[detailKey]*data.Detail{}
-	m.loadingDetail = map[detailKey]bool{}
-	m.gapResults = map[data.Period]*gaps.Result{}
-	m.loadingGaps = map[data.Period]bool{}
-	if m.pending.IsZero() {
-		m.pending = m.period // zero in an empty database: the store's default
-	}
-	return loadOverview(m.ctx, m.store, m.pending, m.gen)
-}
-
-// importKey handles keys while the import screen is open.
-func (m *Model) importKey(msg tea.KeyPressMsg) tea.Cmd {
-	k, imp := m.keys, m.imp
-	if key.Matches(msg, k.Help) {
-		m.help.ShowAll = !m.help.ShowAll
-		m.resized()
-		return nil
-	}
-	switch imp.stage {
+// importKey handles the screen's keys.
+func (s *importScreen) importKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch s.stage {
 	case stagePick:
-		return m.browserKey(msg)
-	case stageCheck:
-		switch {
-		case key.Matches(msg, k.CancelImport):
-			imp.cancel()
-			imp.seq, imp.stage = 0, stagePick
-			m.layoutImport()
-		case key.Matches(msg, k.Quit):
-			return tea.Quit
-		}
-	case stageRun:
-		switch {
-		case key.Matches(msg, k.CancelImport):
-			// the transaction rolls back; the footer tells how it ended
-			m.notice = m.l.T("board.import.cancelling")
-			m.closeImport()
-		case key.Matches(msg, k.Quit):
-			return tea.Quit
-		}
+		return s.browserKey(msg)
 	case stageReport:
 		switch {
 		case key.Matches(msg, k.ImportConfirm):
-			if imp.ok() {
-				return m.startImport(imp.target, false)
+			if s.ok() {
+				return s.startImport(s.target, false)
 			}
 		case key.Matches(msg, k.MaskPNR):
 			// the check runs again: what it finds depends on masking
-			imp.maskPNR = !imp.maskPNR
-			return m.startImport(imp.target, true)
-		case key.Matches(msg, k.Back):
-			imp.seq, imp.stage, imp.rep, imp.err = 0, stagePick, nil, nil
-			m.layoutImport()
-		case key.Matches(msg, k.Quit):
-			return tea.Quit
+			s.maskPNR = !s.maskPNR
+			return s.startImport(s.target, true)
 		default:
-			m.scrollImportKey(msg)
+			scrollKey(&s.view, k, msg)
 		}
 	case stageDone:
-		switch {
-		case key.Matches(msg, k.CloseImp):
-			m.closeImport()
-		case key.Matches(msg, k.Quit):
-			return tea.Quit
-		default:
-			m.scrollImportKey(msg)
-		}
+		scrollKey(&s.view, k, msg)
 	}
 	return nil
 }
 
 // browserKey handles keys while a file or folder is being chosen.
-func (m *Model) browserKey(msg tea.KeyPressMsg) tea.Cmd {
-	k, b := m.keys, &m.imp.browser
-	vis := browserRows(m.layout().body.h)
+func (s *importScreen) browserKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, b := s.keys, &s.browser
+	vis := browserRows(s.h)
 	switch {
-	case key.Matches(msg, k.Back):
-		m.closeImport()
-	case key.Matches(msg, k.Quit):
-		return tea.Quit
 	case key.Matches(msg, k.Up):
 		b.move(-1, vis)
 	case key.Matches(msg, k.Down):
@@ -251,76 +277,54 @@ func (m *Model) browserKey(msg tea.KeyPressMsg) tea.Cmd {
 		kind, e := b.row(b.cursor)
 		switch {
 		case kind == rowWholeFolder:
-			return m.startImport(m.importPath(b.dir), true)
+			return s.startImport(s.importPath(b.dir), true)
 		case kind == rowParent:
-			return m.browse(b.up())
+			return s.browse(b.up())
 		case e.dir:
-			return m.browse(filepath.Join(b.dir, e.name))
+			return s.browse(filepath.Join(b.dir, e.name))
 		}
-		return m.startImport(m.importPath(filepath.Join(b.dir, e.name)), true)
+		return s.startImport(s.importPath(filepath.Join(b.dir, e.name)), true)
 	case key.Matches(msg, k.OpenFolder):
 		switch kind, e := b.row(b.cursor); {
 		case kind == rowParent:
-			return m.browse(b.up())
+			return s.browse(b.up())
 		case kind == rowEntry && e.dir:
-			return m.browse(filepath.Join(b.dir, e.name))
+			return s.browse(filepath.Join(b.dir, e.name))
 		}
 	case key.Matches(msg, k.UpFolder):
 		if b.hasParent() {
-			return m.browse(b.up())
+			return s.browse(b.up())
 		}
 	case key.Matches(msg, k.ImportFolder):
-		return m.startImport(m.importPath(b.dir), true)
+		return s.startImport(s.importPath(b.dir), true)
 	}
 	return nil
 }
 
 // browse reads a folder for the browser.
-func (m *Model) browse(dir string) tea.Cmd {
-	m.imp.browser.ask(dir)
+func (s *importScreen) browse(dir string) tea.Cmd {
+	s.browser.ask(dir)
 	return listDir(dir)
 }
 
-func (m *Model) scrollImportKey(msg tea.KeyPressMsg) {
-	k, v := m.keys, &m.imp.view
-	switch {
-	case key.Matches(msg, k.Up):
-		v.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		v.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		v.PageUp()
-	case key.Matches(msg, k.PageDown):
-		v.PageDown()
-	case key.Matches(msg, k.Top):
-		v.GotoTop()
-	case key.Matches(msg, k.Bottom):
-		v.GotoBottom()
-	}
-}
-
 // importWheel scrolls the import screen.
-func (m *Model) importWheel(d int) {
-	switch m.imp.stage {
+func (s *importScreen) importWheel(d int) {
+	switch s.stage {
 	case stagePick:
-		m.imp.browser.move(d, browserRows(m.layout().body.h))
+		s.browser.move(d, browserRows(s.h))
 	case stageReport, stageDone:
-		if d < 0 {
-			m.imp.view.ScrollUp(3)
-		} else {
-			m.imp.view.ScrollDown(3)
-		}
+		scrollWheel(&s.view, d)
 	}
 }
 
 // importPath is how a chosen path is given to the importer, and so how
 // the report names its files: relative to the working directory when it
 // lies inside it, as one would type it on the command line.
-func (m *Model) importPath(p string) string {
-	if m.cwd == "" {
+func (s *importScreen) importPath(p string) string {
+	if s.imports.cwd == "" {
 		return p
 	}
-	rel, err := filepath.Rel(m.cwd, p)
+	rel, err := filepath.Rel(s.imports.cwd, p)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return p
 	}
@@ -328,17 +332,17 @@ func (m *Model) importPath(p string) string {
 }
 
 // importTitle is how the screen names what is imported.
-func (m *Model) importTitle(target string) string {
+func (s *importScreen) importTitle(target string) string {
 	if target == "." {
-		return m.showPath(m.cwd)
+		return s.showPath(s.imports.cwd)
 	}
 	return target
 }
 
 // showPath shows a folder the way a user knows it, home as "~".
-func (m *Model) showPath(p string) string {
-	if m.home != "" {
-		if rel, err := filepath.Rel(m.home, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+func (s *importScreen) showPath(p string) string {
+	if s.imports.home != "" {
+		if rel, err := filepath.Rel(s.imports.home, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			if rel == "." {
 				return "~"
 			}
@@ -352,25 +356,24 @@ func (m *Model) showPath(p string) string {
 // width: the heading and status lines, the report in the viewport, and
 // the progress bar's width. It runs in Update (resize, a new stage, an
 // answer), so View only draws.
-func (m *Model) layoutImport() {
-	imp := m.imp
-	if imp == nil || m.width <= 0 {
+func (s *importScreen) layoutImport() {
+	imp := s
+	if s.w <= 0 {
 		return
 	}
-	th, l, w := &m.theme, m.l, m.width
-	h := m.layout().body.h
+	th, l, w, h := &s.theme, s.l, s.w, s.h
 	imp.bar.SetWidth(clamp(w-10, 1, 60))
 	imp.browser.offset = followCursor(imp.browser.cursor, imp.browser.offset, browserRows(h))
 	imp.head = []string{" " + th.Strong.Paint(l.T("board.import.title")) + th.Subtle.Paint(" · "+cutLeft(clean(imp.title), max(w-width(l.T("board.import.title"))-4, 8)))}
 	if imp.stage != stageReport && imp.stage != stageDone {
 		return
 	}
-	for _, s := range wrapLines(m.importStatus(), max(w-2, 1), 3) {
-		imp.head = append(imp.head, " "+m.importStatusInk().Paint(s))
+	for _, line := range wrapLines(s.importStatus(), max(w-2, 1), 3) {
+		imp.head = append(imp.head, " "+s.importStatusInk().Paint(line))
 	}
-	if line := m.importPNRLine(); line != "" {
-		for _, s := range wrapLines(line, max(w-2, 1), 2) {
-			imp.head = append(imp.head, " "+th.Subtle.Paint(s))
+	if pnr := s.importPNRLine(); pnr != "" {
+		for _, line := range wrapLines(pnr, max(w-2, 1), 2) {
+			imp.head = append(imp.head, " "+th.Subtle.Paint(line))
 		}
 	}
 	imp.head = append(imp.head, "")
@@ -381,15 +384,15 @@ func (m *Model) layoutImport() {
 
 // importPNRLine tells how narratives with a personnummer are handled, once
 // it matters: a check refused one, or masking is on.
-func (m *Model) importPNRLine() string {
-	imp, key := m.imp, m.keys.MaskPNR.Help().Key
+func (s *importScreen) importPNRLine() string {
+	imp, key := s, s.keys.MaskPNR.Help().Key
 	if imp.maskPNR {
-		return m.l.T("board.import.pnr_masked", key)
+		return s.l.T("board.import.pnr_masked", key)
 	}
 	if imp.rep != nil {
 		for _, p := range imp.rep.Errors {
 			if p.Key == ingest.PNRErrorKey {
-				return m.l.T("board.import.pnr_refused", key)
+				return s.l.T("board.import.pnr_refused", key)
 			}
 		}
 	}
@@ -397,24 +400,24 @@ func (m *Model) importPNRLine() string {
 }
 
 // importStatus says in words (and a symbol) where the import stands.
-func (m *Model) importStatus() string {
-	imp, l := m.imp, m.l
+func (s *importScreen) importStatus() string {
+	imp, l := s, s.l
 	switch {
 	case imp.err != nil:
 		return l.T("board.import.failed", l.Err(imp.err))
 	case !imp.rep.OK():
 		return l.T("board.import.refused", lang.Int(int64(len(imp.rep.Errors))))
 	case imp.stage == stageReport:
-		return l.T("board.import.ready", m.keys.ImportConfirm.Help().Key)
+		return l.T("board.import.ready", s.keys.ImportConfirm.Help().Key)
 	}
 	return l.T("board.import.done")
 }
 
-func (m *Model) importStatusInk() Ink {
-	if m.imp.ok() {
-		return m.theme.Green
+func (s *importScreen) importStatusInk() Ink {
+	if s.ok() {
+		return s.theme.Green
 	}
-	return m.theme.Error
+	return s.theme.Error
 }
 
 // reportLines is an import's report for the viewport: the errors, each
@@ -455,12 +458,12 @@ func reportLines(rep *ingest.Report, err error, w int, th *Theme, l lang.Lang) [
 	return out
 }
 
-// importView draws the import screen's body.
-func (m *Model) importView(w, h int) string {
-	imp, th, l := m.imp, &m.theme, m.l
+// View draws the import screen's body.
+func (s *importScreen) View(w, h int) string {
+	imp, th, l := s, &s.theme, s.l
 	switch imp.stage {
 	case stagePick:
-		return browserView{th: th, l: l, b: &imp.browser, path: m.showPath}.Render(w, h)
+		return browserView{th: th, l: l, b: &imp.browser, path: s.showPath}.Render(w, h)
 	case stageCheck, stageRun:
 		lines := append([]string(nil), imp.head...)
 		word := l.T("board.import.checking")

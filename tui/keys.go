@@ -99,28 +99,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	}
 }
 
-// readerKeys is the help shown while a narrative is open.
-type readerKeys struct{ k keyMap }
-
-func (r readerKeys) ShortHelp() []key.Binding {
-	return []key.Binding{r.k.Up, r.k.Down, r.k.PageDown, r.k.Back, r.k.Quit}
-}
-
-func (r readerKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{r.k.Up, r.k.Down, r.k.Top, r.k.Bottom}, {r.k.PageUp, r.k.PageDown, r.k.Back, r.k.Quit}}
-}
-
-// gapListKeys is the help shown in the whole-municipality gap list.
-type gapListKeys struct{ k keyMap }
-
-func (g gapListKeys) ShortHelp() []key.Binding {
-	return []key.Binding{g.k.Up, g.k.Down, g.k.GoTo, g.k.Back, g.k.Quit}
-}
-
-func (g gapListKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{g.k.Up, g.k.Down, g.k.Top, g.k.Bottom}, {g.k.PageUp, g.k.PageDown, g.k.GoTo, g.k.Back, g.k.Quit}}
-}
-
 // importKeys is the help shown on the import screen, by what it shows.
 type importKeys struct {
 	k     keyMap
@@ -165,9 +143,4 @@ func (i importKeys) FullHelp() [][]key.Binding {
 		return [][]key.Binding{move, append(keys, k.MaskPNR, k.Back, k.Help, k.Quit)}
 	}
 	return [][]key.Binding{move, {k.CloseImp, k.Help, k.Quit}}
-}
-
-// importKeys is the import screen's help for what it shows now.
-func (m *Model) importKeys() importKeys {
-	return importKeys{k: m.keys, stage: m.imp.stage, ok: m.imp.ok(), pnr: m.importPNRLine() != ""}
 }

@@ -31,6 +31,15 @@ func init() {
 		"board.filter.active": {"Filter: %s", "Filter: %s"},
 		"board.filter.clear":  {"(esc rensar)", "(esc clears)"},
 
+		"board.title":        {"Tavlan", "The board"},
+		"board.reader.title": {"Berättelse", "Narrative"},
+		"board.help.title":   {"Hjälp", "Help"},
+		"board.help.heading": {"Tangenter: %s", "Keys: %s"},
+		"board.help.mouse": {
+			"Mus: hjulet rullar det som pekaren står över. Håll ned skift för att markera och kopiera text i terminalen.",
+			"Mouse: the wheel scrolls what the pointer is over. Hold shift to select and copy text in the terminal.",
+		},
+
 		"board.pane.list":       {"Områden och enheter", "Areas and units"},
 		"board.pane.gaps":       {"Kvalitetsglapp", "Quality gaps"},
 		"board.tab.gaps":        {"Glapp", "Gaps"},

@@ -5,6 +5,10 @@ import (
 	"strings"
 	"sync"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
 
@@ -12,17 +16,89 @@ import (
 	"github.com/beredning/beredning/data/lang"
 )
 
-// reader is an open narrative: its Markdown rendered by glamour and the
-// figures it is "about" beside it (wide) or above it (narrow).
+// reader is the screen of one narrative: its Markdown rendered by
+// glamour and the figures it is "about" beside it (wide) or above it
+// (narrow), the part that does not fit scrolling in a viewport.
 type reader struct {
-	item   data.NarrativeItem
-	offset int
+	*app
+	item data.NarrativeItem
 	// the Markdown as rendered for a width and style; rendering happens
 	// in Update (open, resize, theme), never in View.
 	body      []string
 	bodyW     int
 	bodyStyle string
+	view      viewport.Model
+	w, h      int
 }
+
+func newReader(a *app, item data.NarrativeItem) *reader {
+	return &reader{app: a, item: item, view: newViewport()}
+}
+
+func (r *reader) Title() string { return r.l.T("board.reader.title") }
+
+func (r *reader) Help() help.KeyMap {
+	k := r.keys
+	return bindings{
+		short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Quit},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.PageUp, k.PageDown, k.Back, k.Help, k.Quit}},
+	}
+}
+
+func (r *reader) SetSize(w, h int) {
+	r.w, r.h = w, h
+	r.layout()
+}
+
+// Update scrolls; esc and ← close. The store's answers and a new theme
+// lay the narrative out again (its figures may have arrived).
+func (r *reader) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case backMsg:
+		return nil, nil
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, r.keys.Left):
+			return nil, nil
+		case key.Matches(msg, r.keys.Enter): // enter and space page on, as in less
+			r.view.PageDown()
+		default:
+			scrollKey(&r.view, r.keys, msg)
+		}
+	case tea.MouseWheelMsg:
+		scrollWheel(&r.view, wheelDelta(msg))
+	case overviewMsg:
+		r.layout()
+		return r, r.ensureDetail(r.item.Scope)
+	case detailsMsg, tea.BackgroundColorMsg:
+		r.layout()
+	}
+	return r, nil
+}
+
+// layout renders the Markdown for the text column and puts what scrolls
+// into the viewport.
+func (r *reader) layout() {
+	if r.w <= 0 {
+		return
+	}
+	textW, _, beside := readerGeometry(r.w)
+	r.renderBody(textW, r.theme.Markdown)
+	v := r.frame()
+	r.view.SetHeight(max(r.h-len(v.header(r.w)), 1))
+	if beside {
+		r.view.SetWidth(textW)
+	} else {
+		r.view.SetWidth(r.w)
+	}
+	r.view.SetContentLines(v.bodyLines(r.w))
+}
+
+func (r *reader) frame() readerView {
+	return readerView{th: &r.theme, l: r.l, r: r, detail: r.detail(r.item.Scope), areaName: r.areaName(r.item.AreaID)}
+}
+
+func (r *reader) View(w, h int) string { return r.frame().Render(w, h) }
 
 // From readerSideBySide columns the figures stand beside the text; the
 // text column is kept to a readable measure.
@@ -168,14 +244,10 @@ func (v readerView) Render(w, h int) string {
 	bodyH := max(h-len(head), 0)
 	textW, figW, beside := readerGeometry(w)
 	lines := append([]string(nil), head...)
+	body := strings.Split(v.r.view.View(), "\n")
 	if !beside {
-		content := v.bodyLines(w)
-		off := clamp(v.r.offset, 0, max(len(content)-bodyH, 0))
-		return block(append(lines, content[min(off, len(content)):]...), w, h)
+		return block(append(lines, body...), w, h)
 	}
-	body := v.r.body
-	off := clamp(v.r.offset, 0, max(len(body)-bodyH, 0))
-	body = body[min(off, len(body)):]
 	figs := v.figures(figW)
 	sep := v.th.Separator.Paint("│")
 	for i := 0; i < bodyH; i++ {

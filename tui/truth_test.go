@@ -49,7 +49,7 @@ func TestMonthWithoutOutcomeOnTheBoard(t *testing.T) {
 		sc := screen(m)
 		mustContain(t, sc, c.gap)
 		var budget []string
-		for _, s := range m.budgetPane().lines(120) {
+		for _, s := range m.board().budgetPane().lines(120) {
 			budget = append(budget, ansi.Strip(s))
 		}
 		mustContain(t, strings.Join(budget, "\n"), c.budget)
@@ -93,7 +93,7 @@ func TestCommitteeTotalAndAreaWide(t *testing.T) {
 		t.Errorf("units and area-wide add to %v, area %v", parts.Tkr(), a.Deviation().Tkr())
 	}
 	// selecting it shows the area's own rows only
-	for m.rows[m.cursor].areaWide == false {
+	for m.board().rows[m.board().cursor].areaWide == false {
 		press(t, m, "down")
 	}
 	if !m.sel.IsAreaWide() {
@@ -135,7 +135,7 @@ func TestHelpAndQuitAlwaysShownAndNumbersWhole(t *testing.T) {
 // The list says what its columns mean when there is room.
 func TestListLegend(t *testing.T) {
 	m := newBoard(t, demoStore, Options{NoColor: true}, 200, 50)
-	list := func(w int) string { return strings.Join(strings.Fields(ansi.Strip(m.areaList().Render(w, 30))), " ") }
+	list := func(w int) string { return strings.Join(strings.Fields(ansi.Strip(m.board().areaList().Render(w, 30))), " ") }
 	mustContain(t, list(60), "Mål Glapp", "5✓1! = 5 gröna, 1 gult", "H3 M1 = 3 höga, 1 medel")
 	mustContain(t, list(36), "Glapp", "H3 M1 = 3 höga, 1 medel")
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})

@@ -2,11 +2,37 @@
 // every area with its numbers and its words side by side, down to a unit
 // and into any narrative.
 //
-// One root model (Model) owns the size, theme, keymap, language, store
-// handle, current period and selection, routes every message and is the
-// only place that returns a tea.View. The panes are plain structs with a
-// Render(width, height) method, filled from the model for each frame. Data
-// reaches the model only as messages answering commands (commands.go).
+// # Shape
+//
+// One root model (Model, model.go) owns the shared app (app.go: size,
+// theme, keymap, language, store handle and its cached answers, the
+// period under review and the selection) and a stack of screens
+// (screen.go). The board (board.go) is the bottom screen; the reader, the
+// gap overview, help and the import screen open above it and close with
+// esc. The root draws the header and the footer, routes the global keys
+// in one place (ctrl+c and q quit, ? opens and closes help, esc is a
+// backMsg to the top screen), gives every other key and the mouse to the
+// top screen, and every other message (the store's answers, the theme) to
+// every screen. Panes are plain structs with a Render(width, height)
+// method, filled from the board for each frame; computeLayout places them.
+// Data reaches the screens only as messages answering commands
+// (commands.go); no View reads the database. Text longer than its place
+// scrolls in a bubbles viewport (scrollKey, scrollWheel).
+//
+// # How to add a screen
+//
+//  1. Make a file with a pointer type that embeds *app and implements
+//     Screen: Update, View(width, height), Help, SetSize and Title.
+//  2. Load what it shows in a tea.Cmd (a store function in package data)
+//     that answers with a typed message, handled in its Update; drop
+//     answers whose gen is not the app's.
+//  3. In Update, answer backMsg with nil (the root pops the screen) unless
+//     the screen has a step to go back to; return a new screen to open it
+//     above this one.
+//  4. Add its key to keyMap (keys.go, with help texts in messages.go) and
+//     one case to the board's handleKey (navigation.go) that returns
+//     newYourScreen(b.app) and its first load command.
+//  5. Test it with press and screen (harness_test.go) and a golden.
 //
 // The import screen (importscreen.go, key i) reads files and folders into
 // the store the way beredning import does: a dry run first, its report,

@@ -15,7 +15,7 @@ import (
 // volumesLines is the volumes pane of the selected scope as plain lines.
 func volumesLines(m *Model, w int) []string {
 	var out []string
-	for _, s := range m.volumesPane().lines(w) {
+	for _, s := range m.board().volumesPane().lines(w) {
 		out = append(out, ansi.Strip(s))
 	}
 	return out
@@ -38,7 +38,7 @@ func TestSparklineTwoYearsWhenWide(t *testing.T) {
 	m := newBoard(t, testbyStore, Options{NoColor: true}, 200, 50)
 	for _, keys := range [][]string{nil, {"enter", "down"}} {
 		press(t, m, keys...)
-		r := m.layout().panes[paneVolumes]
+		r := m.board().layout().panes[paneVolumes]
 		got := monthsHeadings(volumesLines(m, r.w))
 		if len(got) != 2 || got[0] != "24 mån" || got[1] != "24 mån" {
 			t.Fatalf("%s at 200×50 (pane %d wide): headings %v, want two of 24 mån", m.scopeName(m.sel), r.w, got)
@@ -46,7 +46,7 @@ func TestSparklineTwoYearsWhenWide(t *testing.T) {
 		mustContain(t, screen(m), "24 mån")
 	}
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	r := m.layout().panes[paneVolumes]
+	r := m.board().layout().panes[paneVolumes]
 	for _, h := range monthsHeadings(volumesLines(m, r.w)) {
 		if h == "24 mån" {
 			t.Fatalf("120×40 (pane %d wide) claims two years: %s", r.w, h)
@@ -123,7 +123,7 @@ func TestPlacementEvidenceMarksKinds(t *testing.T) {
 	if d == nil || len(d.Placements) < 3 {
 		t.Fatalf("%s: no placements to mark", m.scopeName(m.sel))
 	}
-	p := m.volumesPane()
+	p := m.board().volumesPane()
 	p.markKind = mk.placements
 	marked := markedRows(p, 60)
 	if strings.Join(marked, "|") != "HVB" {
@@ -132,7 +132,7 @@ func TestPlacementEvidenceMarksKinds(t *testing.T) {
 
 	// through the band: the placement surge's evidence is the total and
 	// the kinds that rose
-	gs, _ := m.scopeGaps()
+	gs, _ := m.board().scopeGaps()
 	idx := -1
 	for i, g := range gs {
 		if g.Rule == gaps.RulePlacementSurge {
@@ -154,7 +154,7 @@ func TestPlacementEvidenceMarksKinds(t *testing.T) {
 		}
 	}
 	want = append(want, "Totalt")
-	if got := markedRows(m.volumesPane(), 60); strings.Join(got, "|") != strings.Join(want, "|") {
+	if got := markedRows(m.board().volumesPane(), 60); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("marked %q, want %q", got, want)
 	}
 	mustContain(t, screen(m), "» HVB")

@@ -1,0 +1,292 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/gaps"
+)
+
+// board is the bottom screen: the list of areas and units beside the gap
+// band and the panes of the selected one. It never closes.
+type board struct {
+	*app
+	input textinput.Model // the filter line
+
+	expanded   map[int64]bool
+	rows       []listRow
+	cursor     int
+	listOffset int
+
+	focus      paneID
+	shown      paneID // the pane beside the list when only one fits
+	scroll     [numPanes]int
+	narrCursor int
+	narrOffset int
+
+	filtering bool   // typing in the filter line
+	filter    string // the applied query, folded
+
+	// the gap band: which gap of the selected scope, whether it is open
+	gapCursor int
+	gapOpen   bool
+	gapScroll int
+}
+
+func newBoardScreen(a *app) *board {
+	b := &board{app: a, input: textinput.New(), expanded: map[int64]bool{}, focus: paneList, shown: paneBudget}
+	b.input.Prompt = "/ "
+	b.input.Placeholder = a.l.T("board.filter.placeholder")
+	b.input.SetStyles(a.theme.Input)
+	return b
+}
+
+// Update takes the board's keys, the mouse, and the store's answers.
+func (b *board) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if b.filtering {
+			return b, b.updateFilter(msg)
+		}
+		return b.handleKey(msg)
+	case tea.PasteMsg:
+		if b.filtering {
+			return b, b.updateFilter(msg)
+		}
+	case backMsg:
+		b.back()
+	case tea.MouseWheelMsg:
+		return b, b.wheel(msg.Mouse())
+	case tea.BackgroundColorMsg:
+		b.input.SetStyles(b.theme.Input)
+	case overviewMsg:
+		return b, b.periodApplied() // the root passes only a new period under review
+	case detailsMsg:
+		if b.filter != "" && msg.period == b.period {
+			b.rebuildRows() // narratives that match may have arrived
+		}
+		b.clampNarrative()
+	case gapsMsg:
+		b.clampGap()
+	case gotoGapMsg:
+		return b, b.jumpToGap(msg.gap)
+	}
+	return b, nil
+}
+
+// periodApplied follows a new period under review, keeping the selection.
+func (b *board) periodApplied() tea.Cmd {
+	b.rebuildRows()
+	b.clampNarrative()
+	b.clampGap()
+	return tea.Batch(b.ensureDetails(), b.ensureGaps())
+}
+
+// SetSize keeps the cursors on screen and the scrolls within their panes.
+func (b *board) SetSize(int, int) {
+	b.keepListVisible()
+	for p := paneBudget; p < numPanes; p++ {
+		b.scroll[p] = min(b.scroll[p], b.maxScroll(p))
+	}
+	b.keepNarrativeVisible()
+	b.clampGap()
+}
+
+func (b *board) Title() string { return b.l.T("board.title") }
+
+func (b *board) Help() help.KeyMap { return b.keys }
+
+// Typing tells whether the filter line takes the keys.
+func (b *board) Typing() bool { return b.filtering }
+
+// FooterLine is the filter line while it is typed in.
+func (b *board) FooterLine(w int) string {
+	input := " " + b.input.View()
+	hm := help.New()
+	hm.Styles = b.theme.Help
+	hint := hm.ShortHelpView([]key.Binding{b.keys.Confirm, b.keys.ClearFilter, b.keys.ArrowDown})
+	if width(input)+width(hint)+3 > w {
+		return input // the typing matters more than the hint
+	}
+	return spread(input, hint+" ", w)
+}
+
+// Status names an applied filter.
+func (b *board) Status() string {
+	if b.filter == "" {
+		return ""
+	}
+	return b.theme.Highlight.Paint(b.l.T("board.filter.active", b.input.Value())) + b.theme.Subtle.Paint(" "+b.l.T("board.filter.clear"))
+}
+
+func (b *board) layout() layout {
+	bandH := 0
+	if bw := bandWidth(b.width); bw > 0 {
+		bandH = 1 + b.gapBand().contentHeight(bw)
+	}
+	return computeLayout(b.width, b.height, footerLines, bandH, b.focus, b.shown)
+}
+
+// scopeGaps is the selected scope's gaps in the period under review.
+func (b *board) scopeGaps() (gs []gaps.Gap, loaded bool) {
+	res := b.periodGaps()
+	if res == nil {
+		return nil, false
+	}
+	return res.ForScope(b.sel), true
+}
+
+// openGap is the gap opened in the band, or nil.
+func (b *board) openGap() *gaps.Gap {
+	if !b.gapOpen {
+		return nil
+	}
+	gs, _ := b.scopeGaps()
+	if len(gs) == 0 {
+		return nil
+	}
+	g := gs[clamp(b.gapCursor, 0, len(gs)-1)]
+	return &g
+}
+
+func (b *board) clampGap() {
+	gs, loaded := b.scopeGaps()
+	b.gapCursor = clamp(b.gapCursor, 0, max(len(gs)-1, 0))
+	if loaded && len(gs) == 0 {
+		b.gapOpen = false
+	}
+	b.gapScroll = clamp(b.gapScroll, 0, b.maxGapScroll())
+}
+
+// maxGapScroll is how far an open gap's explanation scrolls in the band.
+func (b *board) maxGapScroll() int {
+	lo := b.layout()
+	r := lo.panes[paneGaps]
+	if r.w == 0 {
+		return 0
+	}
+	h := r.h - 1
+	return max(len(b.gapBand().lines(r.w))-h, 0)
+}
+
+// ensureDetails loads the selected scope's detail if it is missing, and
+// every other scope of the period in one background command.
+func (b *board) ensureDetails() tea.Cmd {
+	if b.ov == nil {
+		return nil
+	}
+	cmds := []tea.Cmd{b.ensureDetail(b.sel)}
+	var rest []data.Scope
+	for _, a := range b.ov.Areas {
+		if sc := (data.Scope{AreaID: a.ID}); b.needDetail(sc) {
+			rest = append(rest, sc)
+		}
+		for _, u := range a.Units {
+			if sc := (data.Scope{AreaID: a.ID, UnitID: u.ID}); b.needDetail(sc) {
+				rest = append(rest, sc)
+			}
+		}
+	}
+	if len(rest) > 0 {
+		cmds = append(cmds, loadDetails(b.ctx, b.store, b.period, rest, b.gen))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (b *board) rowFilter() rowFilter {
+	if b.filter == "" {
+		return rowFilter{}
+	}
+	q := b.filter
+	return rowFilter{q: q, narr: func(sc data.Scope) bool {
+		d := b.detail(sc)
+		if d == nil {
+			return false
+		}
+		for _, n := range d.Narratives {
+			if narrativeMatches(n, q, b.l) {
+				return true
+			}
+		}
+		return false
+	}}
+}
+
+// rebuildRows lays out the list again and puts the cursor back on the
+// selected scope (or its area, or the first row).
+func (b *board) rebuildRows() {
+	b.rows = buildRows(b.ov, b.expanded, b.rowFilter())
+	idx := b.rowIndex(b.sel)
+	if idx < 0 {
+		idx = b.rowIndex(data.Scope{AreaID: b.sel.AreaID})
+	}
+	if idx < 0 {
+		idx = 0
+	}
+	b.cursor = idx
+	if len(b.rows) > 0 {
+		b.selectScope(b.rows[idx].scope)
+	}
+	b.keepListVisible()
+}
+
+func (b *board) rowIndex(sc data.Scope) int {
+	for i, r := range b.rows {
+		if r.scope == sc {
+			return i
+		}
+	}
+	return -1
+}
+
+// selectScope makes sc what the panes show; a new scope starts its panes
+// from the top.
+func (b *board) selectScope(sc data.Scope) {
+	if sc == b.sel {
+		return
+	}
+	b.sel = sc
+	b.scroll = [numPanes]int{}
+	b.narrCursor, b.narrOffset = 0, 0
+	b.gapCursor, b.gapOpen, b.gapScroll = 0, false, 0
+}
+
+// narratives returns the selected scope's narratives after the filter,
+// how many there are before it, and whether they are still loading.
+func (b *board) narratives() (items []data.NarrativeItem, total int, loading bool) {
+	d := b.detail(b.sel)
+	if d == nil {
+		return nil, 0, true
+	}
+	return filterNarratives(d.Narratives, b.filter, b.l), len(d.Narratives), false
+}
+
+func (b *board) clampNarrative() {
+	items, _, _ := b.narratives()
+	b.narrCursor = clamp(b.narrCursor, 0, max(len(items)-1, 0))
+	b.keepNarrativeVisible()
+}
+
+func (b *board) keepNarrativeVisible() {
+	lo := b.layout()
+	h := lo.panes[paneNarratives].h
+	if h <= 1 {
+		h = max(b.bodyHeight(), 2)
+	}
+	b.narrOffset = followCursor(b.narrCursor, b.narrOffset, narrativesVisible(h-1))
+}
+
+// keepListVisible scrolls the list so the cursor is on screen.
+func (b *board) keepListVisible() {
+	lo := b.layout()
+	h := lo.list.h
+	if h == 0 {
+		h = lo.body.h
+	}
+	vis := max(listBodyHeight(h-1), 1) // the region's title, then the column headings
+	b.listOffset = followCursor(b.cursor, b.listOffset, vis)
+	b.listOffset = clamp(b.listOffset, 0, max(len(b.rows)-vis, 0))
+}
