@@ -205,7 +205,14 @@ func (a *app) stepPeriod(step func(data.Period) data.Period) tea.Cmd {
 	}
 	cov := a.ov.Coverage
 	target := step(base)
-	if cov.First.IsZero() || target < cov.First || target > cov.Last || target == base {
+	switch {
+	case cov.First.IsZero() || target == base:
+		return nil
+	case target < cov.First:
+		a.notice = a.l.T("board.period.first", a.l.Period(cov.First))
+		return nil
+	case target > cov.Last:
+		a.notice = a.l.T("board.period.last", a.l.Period(cov.Last))
 		return nil
 	}
 	a.pending = target

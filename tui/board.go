@@ -29,6 +29,8 @@ type board struct {
 
 	filtering bool   // typing in the filter line
 	filter    string // the applied query, folded
+	// unselected is the selection a filter without matches took away
+	unselected data.Scope
 
 	// the gap band: which gap of the selected scope, whether it is open
 	gapCursor int
@@ -60,6 +62,8 @@ func (b *board) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		b.back()
 	case tea.MouseWheelMsg:
 		return b, b.wheel(msg.Mouse())
+	case tea.MouseClickMsg:
+		return b, b.click(msg.Mouse())
 	case tea.BackgroundColorMsg:
 		b.input.SetStyles(b.theme.Input)
 	case overviewMsg:
@@ -73,6 +77,14 @@ func (b *board) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		b.clampGap()
 	case gotoGapMsg:
 		return b, b.jumpToGap(msg.gap)
+	case readerClosedMsg:
+		items, _, _ := b.narratives()
+		for i, n := range items {
+			if n.ID == msg.id {
+				b.narrCursor = i
+				b.keepNarrativeVisible()
+			}
+		}
 	}
 	return b, nil
 }
@@ -86,7 +98,9 @@ func (b *board) periodApplied() tea.Cmd {
 }
 
 // SetSize keeps the cursors on screen and the scrolls within their panes.
-func (b *board) SetSize(int, int) {
+func (b *board) SetSize(w, _ int) {
+	// the field's width is what shows of the placeholder (none at zero)
+	b.input.SetWidth(max(w-width(b.input.Prompt)-width(b.filterHint())-5, 10))
 	b.keepListVisible()
 	for p := paneBudget; p < numPanes; p++ {
 		b.scroll[p] = min(b.scroll[p], b.maxScroll(p))
@@ -105,13 +119,18 @@ func (b *board) Typing() bool { return b.filtering }
 // FooterLine is the filter line while it is typed in.
 func (b *board) FooterLine(w int) string {
 	input := " " + b.input.View()
-	hm := help.New()
-	hm.Styles = b.theme.Help
-	hint := hm.ShortHelpView([]key.Binding{b.keys.Confirm, b.keys.ClearFilter, b.keys.ArrowDown})
+	hint := b.filterHint()
 	if width(input)+width(hint)+3 > w {
 		return input // the typing matters more than the hint
 	}
 	return spread(input, hint+" ", w)
+}
+
+// filterHint is the keys beside the filter line.
+func (b *board) filterHint() string {
+	hm := help.New()
+	hm.Styles = b.theme.Help
+	return hm.ShortHelpView([]key.Binding{b.keys.Confirm, b.keys.ClearFilter, b.keys.ArrowDown})
 }
 
 // Status names an applied filter.
@@ -133,7 +152,7 @@ func (b *board) layout() layout {
 // scopeGaps is the selected scope's gaps in the period under review.
 func (b *board) scopeGaps() (gs []gaps.Gap, loaded bool) {
 	res := b.periodGaps()
-	if res == nil {
+	if res == nil || b.sel.AreaID == 0 {
 		return nil, false
 	}
 	return res.ForScope(b.sel), true
@@ -216,20 +235,33 @@ func (b *board) rowFilter() rowFilter {
 }
 
 // rebuildRows lays out the list again and puts the cursor back on the
-// selected scope (or its area, or the first row).
+// selected scope (or its area, or the first row). When a filter leaves
+// no row, nothing is selected, so the panes show no stale area; the
+// selection comes back when the rows do.
 func (b *board) rebuildRows() {
 	b.rows = buildRows(b.ov, b.expanded, b.rowFilter())
-	idx := b.rowIndex(b.sel)
+	want := b.sel
+	if want == (data.Scope{}) {
+		want = b.unselected
+	}
+	if len(b.rows) == 0 {
+		if b.sel != (data.Scope{}) {
+			b.unselected = b.sel
+		}
+		b.selectScope(data.Scope{})
+		b.cursor, b.listOffset = 0, 0
+		return
+	}
+	idx := b.rowIndex(want)
 	if idx < 0 {
-		idx = b.rowIndex(data.Scope{AreaID: b.sel.AreaID})
+		idx = b.rowIndex(data.Scope{AreaID: want.AreaID})
 	}
 	if idx < 0 {
 		idx = 0
 	}
 	b.cursor = idx
-	if len(b.rows) > 0 {
-		b.selectScope(b.rows[idx].scope)
-	}
+	b.selectScope(b.rows[idx].scope)
+	b.unselected = data.Scope{}
 	b.keepListVisible()
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/beredning/beredning/data"
@@ -14,44 +15,55 @@ import (
 
 // gapList is the screen of the whole municipality's quality gaps for the
 // period ("Kvalitetsglapp"): every gap, most severe first, then by area;
-// the one under the cursor explained below the list. Enter goes to its
-// area or unit on the board with the gap open.
+// the one under the cursor explained below the list, in a viewport that
+// pgup/pgdn scroll so its evidence can be reached in a small window.
+// Enter goes to its area or unit on the board with the gap open.
 type gapList struct {
 	*app
 	cursor int
 	offset int
-	h      int
+	w, h   int
+	shown  *gaps.Gap // the gap the explanation was laid out for
+	detail viewport.Model
 }
 
-func newGapList(a *app) *gapList { return &gapList{app: a} }
+func newGapList(a *app) *gapList { return &gapList{app: a, detail: newViewport()} }
 
 func (g *gapList) Title() string { return g.l.T("board.pane.gaps") }
 
 func (g *gapList) Help() help.KeyMap {
 	k := g.keys
 	return bindings{
-		short: []key.Binding{k.Up, k.Down, k.GoTo, k.Back, k.Quit},
-		full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.PageUp, k.PageDown, k.GoTo},
+		short: []key.Binding{k.Down, k.ScrollDown, k.GoTo, k.Back, k.Quit},
+		full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.ScrollUp, k.ScrollDown, k.GoTo},
 			{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport}, {k.Back, k.Help, k.Quit}},
 	}
 }
 
-func (g *gapList) SetSize(_, h int) {
-	g.h = h
+func (g *gapList) SetSize(w, h int) {
+	g.w, g.h = w, h
 	g.move(0)
 }
 
-// Update moves the cursor; enter goes to the gap on the board, esc and o
-// close; [ ] { } step the period here too and the list follows.
+// Update moves the cursor and scrolls the explanation; enter goes to the
+// gap on the board, esc and o close; [ ] { } step the period here too and
+// the list follows.
 func (g *gapList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	k := g.keys
 	switch msg := msg.(type) {
 	case backMsg:
 		return nil, nil
 	case tea.MouseWheelMsg:
-		g.move(wheelDelta(msg))
+		if y := msg.Mouse().Y - headerLines; y > g.listRows() {
+			scrollWheel(&g.detail, wheelDelta(msg))
+		} else {
+			g.move(wheelDelta(msg))
+		}
+	case tea.MouseClickMsg:
+		if row := msg.Mouse().Y - headerLines - 1; msg.Mouse().Button == tea.MouseLeft && row >= 0 && row < g.listRows() {
+			g.move(g.offset + row - g.cursor)
+		}
 	case tea.KeyPressMsg:
-		rows := gapListRows(g.h)
 		switch {
 		case key.Matches(msg, k.Gaps):
 			return nil, nil
@@ -59,10 +71,10 @@ func (g *gapList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			g.move(-1)
 		case key.Matches(msg, k.Down):
 			g.move(1)
-		case key.Matches(msg, k.PageUp):
-			g.move(-rows)
-		case key.Matches(msg, k.PageDown):
-			g.move(rows)
+		case key.Matches(msg, k.ScrollUp):
+			g.detail.PageUp()
+		case key.Matches(msg, k.ScrollDown):
+			g.detail.PageDown()
 		case key.Matches(msg, k.Top):
 			g.move(-1 << 20)
 		case key.Matches(msg, k.Bottom):
@@ -80,17 +92,42 @@ func (g *gapList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 				return g, g.stepPeriod(step)
 			}
 		}
+	case gapsMsg, overviewMsg, tea.BackgroundColorMsg:
+		g.shown = nil // the gaps, or how they look, may have changed
+		g.move(0)
 	}
 	return g, nil
 }
 
+// listRows is how many lines the list takes: its gaps, up to a little
+// over half the body; the explanation has the rest.
+func (g *gapList) listRows() int {
+	n := 0
+	if res := g.periodGaps(); res != nil {
+		n = len(res.Gaps)
+	}
+	return clamp(n, 1, gapListRows(g.h))
+}
+
+// move moves the cursor and lays out the explanation of the gap under it,
+// from its top when the gap is another.
 func (g *gapList) move(d int) {
 	res := g.periodGaps()
-	if res == nil {
+	if res == nil || len(res.Gaps) == 0 {
+		g.cursor, g.offset = 0, 0
 		return
 	}
-	g.cursor = clamp(g.cursor+d, 0, max(len(res.Gaps)-1, 0))
-	g.offset = followCursor(g.cursor, g.offset, gapListRows(g.h))
+	g.cursor = clamp(g.cursor+d, 0, len(res.Gaps)-1)
+	g.offset = followCursor(g.cursor, clamp(g.offset, 0, max(len(res.Gaps)-g.listRows(), 0)), g.listRows())
+	cur := res.Gaps[g.cursor]
+	g.detail.SetWidth(max(g.w, 1))
+	g.detail.SetHeight(max(g.h-g.listRows()-2, 1)) // the title and the rule above it
+	same := g.shown != nil && g.shown.Rule == cur.Rule && g.shown.Scope() == cur.Scope() && g.shown.Title == cur.Title
+	g.detail.SetContentLines(gapDetail(cur, g.w, &g.theme, g.l))
+	if !same {
+		g.detail.GotoTop()
+	}
+	g.shown = &cur
 }
 
 func (g *gapList) View(w, h int) string {
@@ -111,8 +148,8 @@ type gapListView struct {
 	period       data.Period
 }
 
-// gapListRows is how many lines the list part gets of a body of height h;
-// the rest explains the gap under the cursor.
+// gapListRows is at most how many lines the list part gets of a body of
+// height h; the rest explains the gap under the cursor.
 func gapListRows(h int) int { return max((h-2)*11/20, 1) }
 
 func (v gapListView) Render(w, h int) string {
@@ -138,9 +175,9 @@ func (v gapListView) Render(w, h int) string {
 		}
 		return block(lines, w, h)
 	}
-	listH := gapListRows(h)
+	listH := v.state.listRows()
 	cur := clamp(v.state.cursor, 0, len(gs)-1)
-	off := followCursor(cur, clamp(v.state.offset, 0, max(len(gs)-listH, 0)), listH)
+	off := clamp(v.state.offset, 0, max(len(gs)-listH, 0))
 	sevW := severityWordWidth(l)
 	whereW := clamp(w*3/10, 12, 44)
 	for i := off; i < len(gs) && i < off+listH; i++ {
@@ -154,7 +191,13 @@ func (v gapListView) Render(w, h int) string {
 	for len(lines) < listH+1 {
 		lines = append(lines, "")
 	}
-	lines = append(lines, th.Faint.Paint(" "+strings.Repeat("─", max(w-2, 0))))
-	lines = append(lines, gapDetail(gs[cur], w, th, l)...)
+	rule := strings.Repeat("─", max(w-2, 0))
+	if d := &v.state.detail; !d.AtTop() || !d.AtBottom() {
+		// how far the explanation is read, so its end is known to be below
+		pct := lang.Int(int64(d.ScrollPercent()*100)) + " %"
+		rule = strings.Repeat("─", max(w-3-width(pct)-2, 0)) + " " + pct + " ─"
+	}
+	lines = append(lines, th.Faint.Paint(" "+rule))
+	lines = append(lines, strings.Split(v.state.detail.View(), "\n")...)
 	return block(lines, w, h)
 }

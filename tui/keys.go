@@ -12,17 +12,21 @@ type keyMap struct {
 	Up, Down, Left, Right key.Binding
 	Top, Bottom           key.Binding
 	PageUp, PageDown      key.Binding
-	Enter                 key.Binding
-	NextPane, PrevPane    key.Binding
-	PrevMonth, NextMonth  key.Binding
-	PrevReport            key.Binding
-	NextReport            key.Binding
-	Filter                key.Binding
-	Gaps                  key.Binding
-	GoTo                  key.Binding // enter in the gap list
-	Back                  key.Binding
-	Help                  key.Binding
-	Quit                  key.Binding
+	// pgup/pgdn scroll an explanation below a list (the gap overview)
+	ScrollUp, ScrollDown key.Binding
+	Enter                key.Binding
+	NextPane, PrevPane   key.Binding
+	PrevMonth, NextMonth key.Binding
+	PrevReport           key.Binding
+	NextReport           key.Binding
+	Filter               key.Binding
+	// n and N step through the narratives in the reader
+	NextNarrative, PrevNarrative key.Binding
+	Gaps                         key.Binding
+	GoTo                         key.Binding // enter in the gap list
+	Back                         key.Binding
+	Help                         key.Binding
+	Quit                         key.Binding
 	// Month and Report only describe [ ] and { } together in the short help.
 	Month, Report key.Binding
 	// In the filter line letters are text: only these keys act there.
@@ -43,34 +47,38 @@ func newKeyMap(l lang.Lang) keyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, l.T(desc)))
 	}
 	return keyMap{
-		Up:          b([]string{"up", "k"}, "↑/k", "board.key.up"),
-		Down:        b([]string{"down", "j"}, "↓/j", "board.key.down"),
-		Left:        b([]string{"left", "h"}, "←/h", "board.key.left"),
-		Right:       b([]string{"right", "l"}, "→/l", "board.key.right"),
-		Top:         b([]string{"g", "home"}, "g", "board.key.top"),
-		Bottom:      b([]string{"G", "end"}, "G", "board.key.bottom"),
-		PageUp:      b([]string{"pgup", "ctrl+b"}, "pgup", "board.key.pageup"),
-		PageDown:    b([]string{"pgdown", "ctrl+f"}, "pgdn", "board.key.pagedown"),
-		Enter:       b([]string{"enter", "space"}, "enter", "board.key.enter"),
-		NextPane:    b([]string{"tab"}, "tab", "board.key.nextpane"),
-		PrevPane:    b([]string{"shift+tab"}, "shift+tab", "board.key.prevpane"),
-		PrevMonth:   b([]string{"["}, "[", "board.key.prevmonth"),
-		NextMonth:   b([]string{"]"}, "]", "board.key.nextmonth"),
-		PrevReport:  b([]string{"{"}, "{", "board.key.prevreport"),
-		NextReport:  b([]string{"}"}, "}", "board.key.nextreport"),
-		Filter:      b([]string{"/"}, "/", "board.key.filter"),
-		Gaps:        b([]string{"o"}, "o", "board.key.gaps"),
-		GoTo:        b([]string{"enter"}, "enter", "board.key.goto"),
-		Back:        b([]string{"esc"}, "esc", "board.key.back"),
-		Help:        b([]string{"?"}, "?", "board.key.help"),
-		Quit:        b([]string{"q", "ctrl+c"}, "q", "board.key.quit"),
-		Month:       b([]string{"[", "]"}, "[ ]", "board.key.month"),
-		Report:      b([]string{"{", "}"}, "{ }", "board.key.report"),
-		ForceQuit:   b([]string{"ctrl+c"}, "ctrl+c", "board.key.quit"),
-		Confirm:     b([]string{"enter"}, "enter", "board.key.confirm"),
-		ArrowUp:     b([]string{"up"}, "↑", "board.key.up"),
-		ArrowDown:   b([]string{"down"}, "↓", "board.key.down"),
-		ClearFilter: b([]string{"esc"}, "esc", "board.key.clear_filter"),
+		Up:            b([]string{"up", "k"}, "↑/k", "board.key.up"),
+		Down:          b([]string{"down", "j"}, "↓/j", "board.key.down"),
+		Left:          b([]string{"left", "h"}, "←/h", "board.key.left"),
+		Right:         b([]string{"right", "l"}, "→/l", "board.key.right"),
+		Top:           b([]string{"g", "home"}, "g", "board.key.top"),
+		Bottom:        b([]string{"G", "end"}, "G", "board.key.bottom"),
+		PageUp:        b([]string{"pgup", "ctrl+b"}, "pgup", "board.key.pageup"),
+		PageDown:      b([]string{"pgdown", "ctrl+f"}, "pgdn", "board.key.pagedown"),
+		ScrollUp:      b([]string{"pgup", "ctrl+b"}, "pgup", "board.key.scroll_up"),
+		ScrollDown:    b([]string{"pgdown", "ctrl+f"}, "pgdn", "board.key.scroll_down"),
+		Enter:         b([]string{"enter", "space"}, "enter", "board.key.enter"),
+		NextPane:      b([]string{"tab"}, "tab", "board.key.nextpane"),
+		PrevPane:      b([]string{"shift+tab"}, "shift+tab", "board.key.prevpane"),
+		PrevMonth:     b([]string{"["}, "[", "board.key.prevmonth"),
+		NextMonth:     b([]string{"]"}, "]", "board.key.nextmonth"),
+		PrevReport:    b([]string{"{"}, "{", "board.key.prevreport"),
+		NextReport:    b([]string{"}"}, "}", "board.key.nextreport"),
+		Filter:        b([]string{"/"}, "/", "board.key.filter"),
+		NextNarrative: b([]string{"n"}, "n", "board.key.next_narrative"),
+		PrevNarrative: b([]string{"N"}, "N", "board.key.prev_narrative"),
+		Gaps:          b([]string{"o"}, "o", "board.key.gaps"),
+		GoTo:          b([]string{"enter"}, "enter", "board.key.goto"),
+		Back:          b([]string{"esc"}, "esc", "board.key.back"),
+		Help:          b([]string{"?"}, "?", "board.key.help"),
+		Quit:          b([]string{"q", "ctrl+c"}, "q", "board.key.quit"),
+		Month:         b([]string{"[", "]"}, "[ ]", "board.key.month"),
+		Report:        b([]string{"{", "}"}, "{ }", "board.key.report"),
+		ForceQuit:     b([]string{"ctrl+c"}, "ctrl+c", "board.key.quit"),
+		Confirm:       b([]string{"enter"}, "enter", "board.key.confirm"),
+		ArrowUp:       b([]string{"up"}, "↑", "board.key.up"),
+		ArrowDown:     b([]string{"down"}, "↓", "board.key.down"),
+		ClearFilter:   b([]string{"esc"}, "esc", "board.key.clear_filter"),
 
 		Import:        b([]string{"i"}, "i", "board.key.import"),
 		Choose:        b([]string{"enter"}, "enter", "board.key.choose"),

@@ -323,13 +323,60 @@ func (b *board) wheel(ms tea.Mouse) tea.Cmd {
 	return nil
 }
 
+// click selects what the left button is pressed on: a row of the list, a
+// gap of the band, a narrative, or else the pane (it takes the focus).
+func (b *board) click(ms tea.Mouse) tea.Cmd {
+	if ms.Button != tea.MouseLeft {
+		return nil
+	}
+	lo := b.layout()
+	if r := lo.list; r.contains(ms.X, ms.Y) {
+		b.focus = paneList
+		// the region's title, then the column headings, then the rows
+		vis := listBodyHeight(r.h - 1)
+		off := clamp(b.listOffset, 0, max(len(b.rows)-vis, 0))
+		if i := off + ms.Y - r.y - 2; ms.Y-r.y >= 2 && i < len(b.rows) {
+			return b.moveCursor(i - b.cursor)
+		}
+		return nil
+	}
+	for p := paneGaps; p < numPanes; p++ {
+		r := lo.panes[p]
+		if !r.contains(ms.X, ms.Y) {
+			continue
+		}
+		b.focus = p
+		if p >= paneBudget {
+			b.shown = p
+		}
+		row := ms.Y - r.y - 1 // below the pane's title
+		switch {
+		case p == paneGaps && !b.gapOpen && row >= 0:
+			gs, _ := b.scopeGaps()
+			vis := max(r.h-1, 1)
+			off := followCursor(b.gapCursor, clamp(b.gapScroll, 0, max(len(gs)-vis, 0)), vis)
+			if i := off + row; i < len(gs) {
+				b.gapCursor = i
+			}
+		case p == paneNarratives && row >= 1: // below the count line
+			items, _, _ := b.narratives()
+			if i := b.narrOffset + (row-1)/narrativeItemLines; i < len(items) {
+				b.narrCursor = i
+			}
+		}
+		b.keepListVisible()
+		b.keepNarrativeVisible()
+	}
+	return nil
+}
+
 // openReader opens the narrative under the cursor in the reader.
 func (b *board) openReader() (Screen, tea.Cmd) {
 	items, _, _ := b.narratives()
 	if len(items) == 0 {
 		return b, nil
 	}
-	r := newReader(b.app, items[clamp(b.narrCursor, 0, len(items)-1)])
+	r := newReader(b.app, items, clamp(b.narrCursor, 0, len(items)-1))
 	return r, tea.Batch(r.ensureDetail(r.item.Scope), b.ensureDetails())
 }
 

@@ -22,6 +22,8 @@ import (
 type reader struct {
 	*app
 	item data.NarrativeItem
+	list []data.NarrativeItem // the board's list it was opened from, for n and N
+	at   int                  // item's place in list
 	// the Markdown as rendered for a width and style; rendering happens
 	// in Update (open, resize, theme), never in View.
 	body      []string
@@ -31,8 +33,36 @@ type reader struct {
 	w, h      int
 }
 
-func newReader(a *app, item data.NarrativeItem) *reader {
-	return &reader{app: a, item: item, view: newViewport()}
+// newReader opens list[at]; n and N step to its neighbours.
+func newReader(a *app, list []data.NarrativeItem, at int) *reader {
+	return &reader{app: a, list: list, at: at, item: list[at], view: newViewport()}
+}
+
+// readerClosedMsg tells the board which narrative the reader showed last,
+// so its cursor is there after n and N.
+type readerClosedMsg struct{ id int64 }
+
+func (r *reader) close() (Screen, tea.Cmd) {
+	msg := readerClosedMsg{id: r.item.ID}
+	return nil, func() tea.Msg { return msg }
+}
+
+// step shows the narrative d places on in the list, from its top; at an
+// end the footer says so.
+func (r *reader) step(d int) tea.Cmd {
+	next := r.at + d
+	if next < 0 || next >= len(r.list) {
+		r.notice = r.l.T("board.reader.first")
+		if d > 0 {
+			r.notice = r.l.T("board.reader.last")
+		}
+		return nil
+	}
+	r.at, r.item = next, r.list[next]
+	r.body = nil
+	r.layout()
+	r.view.GotoTop()
+	return r.ensureDetail(r.item.Scope)
 }
 
 func (r *reader) Title() string { return r.l.T("board.reader.title") }
@@ -40,8 +70,9 @@ func (r *reader) Title() string { return r.l.T("board.reader.title") }
 func (r *reader) Help() help.KeyMap {
 	k := r.keys
 	return bindings{
-		short: []key.Binding{k.Up, k.Down, k.PageDown, k.Back, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.PageUp, k.PageDown, k.Back, k.Help, k.Quit}},
+		short: []key.Binding{k.Back, k.NextNarrative, k.PrevNarrative, k.Down},
+		full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.PageUp, k.PageDown, k.NextNarrative, k.PrevNarrative},
+			{k.Back, k.Help, k.Quit}},
 	}
 }
 
@@ -55,11 +86,15 @@ func (r *reader) SetSize(w, h int) {
 func (r *reader) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case backMsg:
-		return nil, nil
+		return r.close()
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, r.keys.Left):
-			return nil, nil
+			return r.close()
+		case key.Matches(msg, r.keys.NextNarrative):
+			return r, r.step(1)
+		case key.Matches(msg, r.keys.PrevNarrative):
+			return r, r.step(-1)
 		case key.Matches(msg, r.keys.Enter): // enter and space page on, as in less
 			r.view.PageDown()
 		default:

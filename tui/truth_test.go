@@ -135,7 +135,9 @@ func TestHelpAndQuitAlwaysShownAndNumbersWhole(t *testing.T) {
 // The list says what its columns mean when there is room.
 func TestListLegend(t *testing.T) {
 	m := newBoard(t, demoStore, Options{NoColor: true}, 200, 50)
-	list := func(w int) string { return strings.Join(strings.Fields(ansi.Strip(m.board().areaList().Render(w, 30))), " ") }
+	list := func(w int) string {
+		return strings.Join(strings.Fields(ansi.Strip(m.board().areaList().Render(w, 30))), " ")
+	}
 	mustContain(t, list(60), "Mål Glapp", "5✓1! = 5 gröna, 1 gult", "H3 M1 = 3 höga, 1 medel")
 	mustContain(t, list(36), "Glapp", "H3 M1 = 3 höga, 1 medel")
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})

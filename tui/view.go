@@ -151,6 +151,10 @@ func (b *board) renderBoard(lo layout) string {
 var allTabs = []paneID{paneList, paneGaps, paneBudget, paneVolumes, paneNarratives}
 
 func (b *board) renderPane(p paneID, w, h int) string {
+	if b.sel.AreaID == 0 && b.ov != nil && len(b.ov.Areas) > 0 {
+		// a filter without matches: no area, so nothing to show
+		return block([]string{" " + b.theme.Faint.Paint(trunc(b.l.T("board.filter.no_match"), w-1))}, w, h)
+	}
 	switch p {
 	case paneGaps:
 		return b.gapBand().Render(w, h)
