@@ -113,6 +113,11 @@ func (b *board) Title() string { return b.l.T("board.title") }
 
 func (b *board) Help() help.KeyMap { return b.keys }
 
+// HelpNotes explain the list's symbols on the help screen.
+func (b *board) HelpNotes() []string {
+	return []string{b.l.T("board.legend.dots"), b.l.T("board.legend.gaps"), b.l.T("board.budget.legend")}
+}
+
 // Typing tells whether the filter line takes the keys.
 func (b *board) Typing() bool { return b.filtering }
 

@@ -97,12 +97,23 @@ func (s *helpScreen) content(w int) []string {
 		out = append(out, "")
 		cols = cols[n:]
 	}
-	for _, note := range []string{s.l.T("board.help.mouse")} {
+	var notes []string
+	if n, ok := s.of.(helpNoter); ok {
+		notes = n.HelpNotes()
+	}
+	for _, note := range append(notes, s.l.T("board.help.mouse")) {
 		for _, line := range wrapLines(note, max(w-2, 1), 4) {
 			out = append(out, " "+s.theme.Subtle.Paint(line))
 		}
+		out = append(out, "")
 	}
 	return out
+}
+
+// helpNoter is a screen with more to explain in help than its keys (the
+// board: what its symbols mean).
+type helpNoter interface {
+	HelpNotes() []string
 }
 
 func colWidth(lines []string) int {

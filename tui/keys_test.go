@@ -18,7 +18,7 @@ func TestEscClosesHelp(t *testing.T) {
 		t.Fatal("? did not open help")
 	}
 	sc := screen(m)
-	mustContain(t, sc, "Tangenter: Tavlan", "q avsluta", "? hjälp", "skift")
+	mustContain(t, sc, "Tangenter: Tavlan", "q avsluta", "? hjälp", "skift", "5✓1! = 5 gröna,", "H3 M1 = 3 höga, 1 medel")
 	checkScreen(t, m, "help")
 	press(t, m, "esc")
 	if len(m.stack) != 1 {
