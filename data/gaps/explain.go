@@ -29,11 +29,13 @@ func periodRange(l lang.Lang, from, to data.Period) string {
 // ytd is year to date in words: "jan–okt 2026".
 func (e *engine) ytd() string { return periodRange(e.l, e.f.p.YearStart(), e.f.p) }
 
-// thresholds names settings with their current values: "Trösklar: a = 3, b = medel."
+// thresholds names settings by their names in the language, with their
+// current values: "Trösklar: minsta avvikelse 3 % av budgeten, …". The
+// keys are for the command line; a reader sees words.
 func (e *engine) thresholds(keys ...string) string {
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = k + " = " + e.settingText(k)
+		parts[i] = SettingValue(e.l, k, e.settingText(k))
 	}
 	return e.l.T("gaps.thresholds", strings.Join(parts, ", "))
 }
@@ -42,7 +44,7 @@ func (e *engine) thresholds(keys ...string) string {
 func (e *engine) settingText(key string) string {
 	d, _ := data.SettingDefFor(key)
 	if d.Kind == data.KindSeverity {
-		return string(e.f.set.Severity(key))
+		return e.l.Severity(e.f.set.Severity(key))
 	}
 	return lang.Value(e.f.set.Float(key))
 }
