@@ -187,7 +187,7 @@ func TestSettingsCommand(t *testing.T) {
 	}
 	// The threshold reaches the explanation.
 	_, out, _ = runCLI(t, "gaps", "--db", db, "--format", "json")
-	if !strings.Contains(out, "minsta avvikelse 2,5 % av budgeten") {
+	if !strings.Contains(out, "minsta avvikelse 2,5\u00a0% av budgeten") {
 		t.Errorf("the explanation names the changed threshold:\n%s", out)
 	}
 	code, out, _ = runCLI(t, "settings", "--db", db, "reset", "unexplained_deviation.pct")

@@ -72,17 +72,9 @@ func pct(part, whole data.Money) float64 {
 	return float64(part) / math.Abs(float64(whole)) * 100
 }
 
-// measureName is a measure's name in the user's language: the catalogue's
-// for known measures, else the name the unit reported, else the stored one.
-func (e *engine) measureName(r measureRow) string {
-	if r.def.Known && lang.Has("measure."+r.def.Key) {
-		return e.l.Measure(r.def)
-	}
-	if r.reported != "" {
-		return r.reported
-	}
-	return r.def.Name
-}
+// measureName is a measure's name in the user's language. A series has
+// one name on every screen, whatever a unit called it that period.
+func (e *engine) measureName(r measureRow) string { return e.l.Measure(r.def) }
 
 func (e *engine) base(kind string, sc data.Scope, p data.Period) Evidence {
 	ev := Evidence{Kind: kind, AreaID: sc.AreaID, UnitID: sc.UnitID, Period: p}

@@ -173,7 +173,7 @@ func TestStatusContradiction(t *testing.T) {
 				if ev.Kind != "indicator" || ev.Status != data.StatusGreen || ev.Expected != data.StatusYellow || *ev.Number != 88 {
 					t.Errorf("evidence %+v", ev)
 				}
-				if !strings.Contains(g.Explanation, "gula bandet 10 % av målet") {
+				if !strings.Contains(g.Explanation, "gula bandet 10\u00a0% av målet") {
 					t.Errorf("explanation %s", g.Explanation)
 				}
 			}},
@@ -280,7 +280,7 @@ func TestPlacementSurge(t *testing.T) {
 					*g.Evidence[0].Number != 13 || *g.Evidence[0].Previous != 10 {
 					t.Errorf("evidence %+v", g.Evidence)
 				}
-				if !strings.Contains(g.Title, "13 mot 10") || !strings.Contains(g.Explanation, "minsta ökning 15 %") {
+				if !strings.Contains(g.Title, "13 mot 10") || !strings.Contains(g.Explanation, "minsta ökning 15\u00a0%") {
 					t.Errorf("%q %q", g.Title, g.Explanation)
 				}
 			}},
