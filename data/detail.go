@@ -304,7 +304,7 @@ func (s *Store) placementSeries(ctx context.Context, sc Scope, p Period, months 
 func (s *Store) measureSeries(ctx context.Context, sc Scope, p Period, months int) ([]MeasureSeries, []Indicator, error) {
 	where, args := scopeFilter(sc, "v.")
 	from := p.Add(-months + 1)
-	q := `SELECT v.measure_id, m.key, ifnull(m.code, ''), m.name, m.direction, m.aggregation, m.known,
+	q := `SELECT v.measure_id, m.key, ifnull(m.code, ''), m.name, m.name_en, m.direction, m.aggregation, m.known,
 			ifnull(v.unit_id, 0), ifnull(u.name, ''), v.period, v.reported_name, v.value, v.target,
 			ifnull(v.direction, ''), ifnull(v.status, '')
 		FROM measure_value v JOIN measure m ON m.id = v.measure_id LEFT JOIN unit u ON u.id = v.unit_id
@@ -339,7 +339,7 @@ func (s *Store) measureSeries(ctx context.Context, sc Scope, p Period, months in
 		var val float64
 		var target sql.NullFloat64
 		var status Status
-		if err := rows.Scan(&def.ID, &def.Key, &def.Code, &def.Name, &def.Direction, &def.Aggregation, &def.Known,
+		if err := rows.Scan(&def.ID, &def.Key, &def.Code, &def.Name, &def.NameEN, &def.Direction, &def.Aggregation, &def.Known,
 			&unitID, &unitName, &per, &reported, &val, &target, &dir, &status); err != nil {
 			return nil, nil, err
 		}

@@ -15,6 +15,7 @@ type MeasureDef struct {
 	Key         string // normalised name; the data/ingest/FORMATS.md key for known measures
 	Code        string // optional stable code from the files (kod)
 	Name        string // Swedish display name
+	NameEN      string // English display name of a custom measure, "" when it has none
 	Direction   Direction
 	Aggregation Aggregation
 	Known       bool // one of data/ingest/FORMATS.md's measures

@@ -295,8 +295,8 @@ func (t *Tx) EnsureMeasure(def MeasureDef) (id int64, created bool, err error) {
 	if def.Code != "" {
 		code = def.Code
 	}
-	err = t.tx.QueryRowContext(t.ctx, `INSERT INTO measure(key, code, name, direction, aggregation, known)
-		VALUES (?, ?, ?, ?, ?, 0) RETURNING id`, def.Key, code, def.Name, string(def.Direction), string(def.Aggregation)).Scan(&id)
+	err = t.tx.QueryRowContext(t.ctx, `INSERT INTO measure(key, code, name, name_en, direction, aggregation, known)
+		VALUES (?, ?, ?, ?, ?, ?, 0) RETURNING id`, def.Key, code, def.Name, def.NameEN, string(def.Direction), string(def.Aggregation)).Scan(&id)
 	if err != nil {
 		return 0, false, err
 	}

@@ -226,11 +226,9 @@ func indicatorLines(d *data.Detail, w int, mark map[string]bool, th *Theme, l la
 	nameW := max(w-1-statusW-1-valW-1-tgtW-1, 1)
 	out := make([]string, 0, len(d.Indicators))
 	for i, in := range d.Indicators {
-		name := in.ReportedName
-		if name == "" {
-			name = l.Measure(in.MeasureDef)
-		}
-		name = clean(name)
+		// The series' name, as in the measure list above, not the name a
+		// unit used that period: one indicator, one name on the screen.
+		name := clean(l.Measure(in.MeasureDef))
 		if d.Scope.IsArea() && in.UnitName != "" {
 			name += " · " + clean(in.UnitName)
 		}

@@ -104,7 +104,7 @@ func TestGapsDefaultPeriodAndFormats(t *testing.T) {
 		}
 	}
 	code, out, _ = runCLI(t, "gaps", "--db", db, "--format", "md", "--lang", "en")
-	if code != 0 || !strings.HasPrefix(out, "# Quality gaps – Testby kommun – October 2026") || !strings.Contains(out, "(`deadline_breach`)") {
+	if code != 0 || !strings.HasPrefix(out, "# Quality gaps – Testby kommun – October 2026") || !strings.Contains(out, "**Rule:** Four-month limit exceeded") || strings.Contains(out, "`deadline_breach`") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
@@ -178,7 +178,7 @@ func TestSettingsCommand(t *testing.T) {
 		t.Fatalf("set: exit %d %q", code, out)
 	}
 	code, out, _ = runCLI(t, "settings", "--db", db, "set", "green_with_shortfall.min_severity", "Hög")
-	if code != 0 || !strings.Contains(out, "= hog") {
+	if code != 0 || !strings.Contains(out, "= hög (standard medel)") {
 		t.Fatalf("set severity: exit %d %q", code, out)
 	}
 	_, out, _ = runCLI(t, "settings", "--db", db, "list")
@@ -187,7 +187,7 @@ func TestSettingsCommand(t *testing.T) {
 	}
 	// The threshold reaches the explanation.
 	_, out, _ = runCLI(t, "gaps", "--db", db, "--format", "json")
-	if !strings.Contains(out, "unexplained_deviation.pct = 2,5") {
+	if !strings.Contains(out, "minsta avvikelse 2,5\u00a0% av budgeten") {
 		t.Errorf("the explanation names the changed threshold:\n%s", out)
 	}
 	code, out, _ = runCLI(t, "settings", "--db", db, "reset", "unexplained_deviation.pct")
@@ -238,5 +238,22 @@ func TestGapsOfAnUnnamedMunicipality(t *testing.T) {
 	_, js, _ := runCLI(t, "gaps", "--db", db, "--period", "2026-10", "--format", "json")
 	if !strings.Contains(js, `"municipality": ""`) || !strings.Contains(js, `"kommunkod": "0127"`) {
 		t.Errorf("json:\n%s", js[:min(len(js), 300)])
+	}
+}
+
+// In English a severity setting reads and is typed in English words.
+func TestSettingsSeverityInEnglish(t *testing.T) {
+	db := gapsDB(t)
+	code, out, errs := runCLI(t, "--lang", "en", "settings", "--db", db, "set", "green_with_shortfall.min_severity", "high")
+	if code != 0 || !strings.Contains(out, "= high (default medium)") {
+		t.Fatalf("set: %d %q %q", code, out, errs)
+	}
+	_, out, _ = runCLI(t, "--lang", "en", "settings", "--db", db)
+	if !strings.Contains(out, "high *") || strings.Contains(out, "medel") || strings.Contains(out, " hog") {
+		t.Errorf("English list:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "settings", "--db", db)
+	if !strings.Contains(out, "hög *") {
+		t.Errorf("Swedish list:\n%s", out)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/gaps"
+	"github.com/beredning/beredning/data/lang"
 )
 
 func init() {
@@ -75,13 +76,13 @@ func runSettings(e *env, args []string) int {
 			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", l.Err(err)))
 			return 1
 		}
-		fmt.Fprintln(e.stdout, l.T("cli.settings.set", def.Key, value, def.Default))
+		fmt.Fprintln(e.stdout, l.T("cli.settings.set", def.Key, settingShown(l, def.Key, value), settingShown(l, def.Key, def.Default)))
 	case "reset":
 		if err := s.ResetSetting(e.ctx, def.Key); err != nil {
 			fmt.Fprintln(e.stderr, l.T("cli.settings.failed", l.Err(err)))
 			return 1
 		}
-		fmt.Fprintln(e.stdout, l.T("cli.settings.reset", def.Key, def.Default))
+		fmt.Fprintln(e.stdout, l.T("cli.settings.reset", def.Key, settingShown(l, def.Key, def.Default)))
 	default:
 		rows, err := s.SettingRows(e.ctx)
 		if err != nil {
@@ -101,11 +102,11 @@ func runSettings(e *env, args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.T("cli.settings.col.key"), l.T("cli.settings.col.value"),
 			l.T("cli.settings.col.default"), l.T("cli.settings.col.meaning"))
 		for _, r := range rows {
-			value := r.Value
+			value, def := settingShown(l, r.Key, r.Value), settingShown(l, r.Key, r.Default)
 			if r.Value != r.Default {
 				value += " *"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Key, value, r.Default, gaps.SettingHelp(l, r.Key))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Key, value, def, gaps.SettingHelp(l, r.Key))
 		}
 		tw.Flush()
 		fmt.Fprintln(e.stdout)
@@ -130,7 +131,22 @@ func normalizeSetting(d data.SettingDef, v string) string {
 	case data.KindNumber, data.KindInt:
 		return strings.Replace(v, ",", ".", 1)
 	case data.KindSeverity:
-		return strings.NewReplacer("å", "a", "ö", "o").Replace(strings.ToLower(v))
+		v = strings.NewReplacer("å", "a", "ö", "o").Replace(strings.ToLower(v))
+		if sev, ok := englishSeverity[v]; ok {
+			return string(sev)
+		}
 	}
 	return v
+}
+
+// englishSeverity lets an English user type the words the list shows.
+var englishSeverity = map[string]data.Severity{"low": data.SeverityLow, "medium": data.SeverityMedium, "high": data.SeverityHigh}
+
+// settingShown is a stored value as the reader sees it: a severity in
+// words of the language ("medium"), a number as it is.
+func settingShown(l lang.Lang, key, value string) string {
+	if d, ok := data.SettingDefFor(key); ok && d.Kind == data.KindSeverity {
+		return l.Severity(data.Severity(value))
+	}
+	return value
 }

@@ -29,11 +29,13 @@ func periodRange(l lang.Lang, from, to data.Period) string {
 // ytd is year to date in words: "jan–okt 2026".
 func (e *engine) ytd() string { return periodRange(e.l, e.f.p.YearStart(), e.f.p) }
 
-// thresholds names settings with their current values: "Trösklar: a = 3, b = medel."
+// thresholds names settings by their names in the language, with their
+// current values: "Trösklar: minsta avvikelse 3 % av budgeten, …". The
+// keys are for the command line; a reader sees words.
 func (e *engine) thresholds(keys ...string) string {
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		parts[i] = k + " = " + e.settingText(k)
+		parts[i] = SettingValue(e.l, k, e.settingText(k))
 	}
 	return e.l.T("gaps.thresholds", strings.Join(parts, ", "))
 }
@@ -42,7 +44,7 @@ func (e *engine) thresholds(keys ...string) string {
 func (e *engine) settingText(key string) string {
 	d, _ := data.SettingDefFor(key)
 	if d.Kind == data.KindSeverity {
-		return string(e.f.set.Severity(key))
+		return e.l.Severity(e.f.set.Severity(key))
 	}
 	return lang.Value(e.f.set.Float(key))
 }
@@ -70,17 +72,9 @@ func pct(part, whole data.Money) float64 {
 	return float64(part) / math.Abs(float64(whole)) * 100
 }
 
-// measureName is a measure's name in the user's language: the catalogue's
-// for known measures, else the name the unit reported, else the stored one.
-func (e *engine) measureName(r measureRow) string {
-	if r.def.Known && lang.Has("measure."+r.def.Key) {
-		return e.l.Measure(r.def)
-	}
-	if r.reported != "" {
-		return r.reported
-	}
-	return r.def.Name
-}
+// measureName is a measure's name in the user's language. A series has
+// one name on every screen, whatever a unit called it that period.
+func (e *engine) measureName(r measureRow) string { return e.l.Measure(r.def) }
 
 func (e *engine) base(kind string, sc data.Scope, p data.Period) Evidence {
 	ev := Evidence{Kind: kind, AreaID: sc.AreaID, UnitID: sc.UnitID, Period: p}

@@ -177,9 +177,16 @@ func TestOutputs(t *testing.T) {
 			t.Errorf("table line %d is %d wide: %q", i, n, line)
 		}
 	}
-	for _, s := range []string{"Kvalitetsglapp – Testby kommun – oktober 2026", "HÖG", "deadline_breach", "Underlag:", "budget − utfall"} {
+	for _, s := range []string{"Kvalitetsglapp – Testby kommun – oktober 2026", "HÖG", "Fyramånadersgränsen överskrids", "Underlag:", "budget − utfall"} {
 		if !strings.Contains(tb.String(), s) {
 			t.Errorf("table lacks %q:\n%s", s, tb.String())
+		}
+	}
+	// Rule ids and setting keys are for scripts and the command line; a
+	// reader sees their names.
+	for _, id := range append(gaps.Rules, "recent_months", "_pct", "min_severity", "min_tkr") {
+		if strings.Contains(tb.String(), id) {
+			t.Errorf("table shows the key %q:\n%s", id, tb.String())
 		}
 	}
 
@@ -187,9 +194,14 @@ func TestOutputs(t *testing.T) {
 	if err := gaps.WriteMarkdown(&md, r, lang.EN); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"# Quality gaps – Testby kommun – October 2026", "## 1. ", "(`deadline_breach`)", `\*görs\*`, "**Severity:** high"} {
+	for _, s := range []string{"# Quality gaps – Testby kommun – October 2026", "## 1. ", "**Rule:** Four-month limit exceeded", `\*görs\*`, "**Severity:** high"} {
 		if !strings.Contains(md.String(), s) {
 			t.Errorf("markdown lacks %q:\n%s", s, md.String())
+		}
+	}
+	for _, id := range append(gaps.Rules, "recent_months", "_pct", "min_severity", "min_tkr") {
+		if strings.Contains(md.String(), id) {
+			t.Errorf("markdown shows the key %q:\n%s", id, md.String())
 		}
 	}
 

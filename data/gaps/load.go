@@ -176,7 +176,7 @@ func (f *facts) loadPlacements(ctx context.Context, db *sql.DB) error {
 
 func (f *facts) loadMeasures(ctx context.Context, db *sql.DB) error {
 	rows, err := db.QueryContext(ctx, `SELECT v.area_id, ifnull(v.unit_id, 0), v.period, v.measure_id, m.key,
-			ifnull(m.code, ''), m.name, m.direction, m.aggregation, m.known, v.reported_name, v.value, v.target,
+			ifnull(m.code, ''), m.name, m.name_en, m.direction, m.aggregation, m.known, v.reported_name, v.value, v.target,
 			ifnull(v.direction, ''), ifnull(v.status, '')
 		FROM measure_value v JOIN measure m ON m.id = v.measure_id
 		WHERE v.period BETWEEN ? AND ? AND (v.period = ? OR m.key = ?)
@@ -189,7 +189,7 @@ func (f *facts) loadMeasures(ctx context.Context, db *sql.DB) error {
 		var r measureRow
 		var target sql.NullFloat64
 		if err := rows.Scan(&r.scope.AreaID, &r.scope.UnitID, &r.period, &r.def.ID, &r.def.Key, &r.def.Code, &r.def.Name,
-			&r.def.Direction, &r.def.Aggregation, &r.def.Known, &r.reported, &r.value, &target, &r.dir, &r.status); err != nil {
+			&r.def.NameEN, &r.def.Direction, &r.def.Aggregation, &r.def.Known, &r.reported, &r.value, &target, &r.dir, &r.status); err != nil {
 			return err
 		}
 		if target.Valid {

@@ -72,8 +72,8 @@ func init() {
 		"gaps.db.same":   {" I %s var antalet %s: ingen ökning, därför medel.", " In %s the number was %s: no rise, hence medium."},
 		"gaps.db.noprev": {" Inget tidigare värde under %s att jämföra med, därför medel.", " No earlier value during %s to compare with, hence medium."},
 		"gaps.db.threshold": {
-			"fler än 0 (lagkrav); hög när antalet ökat under de senaste %d månaderna (recent_months = %d)",
-			"more than 0 (a legal requirement); high when the number rose over the last %d months (recent_months = %d)",
+			"fler än 0 (lagkrav); hög när antalet ökat under de senaste %d månaderna",
+			"more than 0 (a legal requirement); high when the number rose over the last %d months",
 		},
 
 		// unexplained_deviation
@@ -129,6 +129,20 @@ func init() {
 		"gaps.si.short": {" Tyst i färre än %d månader: medel.", " Silent for fewer than %d months: medium."},
 
 		// Settings, as shown by `beredning settings` and the board.
+		// Settings by name, with their value, as gap explanations quote them;
+		// a no-break space keeps a figure with its unit when a line wraps.
+		"gaps.setting_value.recent_months":                        {"de %s senaste månaderna", "the last %s months"},
+		"gaps.setting_value.green_with_shortfall.min_severity":    {"brist av allvarlighet %s eller högre", "shortfall of severity %s or higher"},
+		"gaps.setting_value.status_contradiction.yellow_band_pct": {"gula bandet %s\u00a0%% av målet", "yellow band %s\u00a0%% of the target"},
+		"gaps.setting_value.unexplained_deviation.pct":            {"minsta avvikelse %s\u00a0%% av budgeten", "smallest deviation %s\u00a0%% of the budget"},
+		"gaps.setting_value.unexplained_deviation.min_tkr":        {"minsta avvikelse %s\u00a0tkr", "smallest deviation %s\u00a0tkr"},
+		"gaps.setting_value.balance_by_vacancy.personal_pct":      {"minsta överskott på personal %s\u00a0%%", "smallest staff underspend %s\u00a0%%"},
+		"gaps.setting_value.balance_by_vacancy.vacancies_above":   {"vakanta tjänster fler än %s", "vacant posts above %s"},
+		"gaps.setting_value.balance_by_vacancy.turnover_pct":      {"personalomsättning från %s\u00a0%%", "staff turnover from %s\u00a0%%"},
+		"gaps.setting_value.balance_by_vacancy.sick_leave_pct":    {"sjukfrånvaro från %s\u00a0%%", "sick leave from %s\u00a0%%"},
+		"gaps.setting_value.placement_surge.pct":                  {"minsta ökning %s\u00a0%%", "smallest rise %s\u00a0%%"},
+		"gaps.setting_value.placement_surge.min":                  {"minsta ökning %s placeringar", "smallest rise %s placements"},
+
 		"gaps.setting.recent_months":                        {"Antal månader som räknas som ”senaste” (P och månaderna före)", "Months that count as “recent” (P and the months before it)"},
 		"gaps.setting.green_with_shortfall.min_severity":    {"Lägsta allvarlighet hos en bristberättelse för att grönt ska ifrågasättas", "Lowest severity of a shortfall narrative that questions a green dot"},
 		"gaps.setting.status_contradiction.yellow_band_pct": {"Gula bandet: hur långt (% av målet) ett värde får missa målet och ändå vara gult", "The yellow band: how far (% of the target) a value may miss its target and still be yellow"},

@@ -52,6 +52,15 @@ func RuleName(l lang.Lang, rule string) string {
 	return rule
 }
 
+// SettingValue names a threshold setting with its value in words, in the
+// language: "minsta avvikelse 300 tkr". value is already formatted.
+func SettingValue(l lang.Lang, key, value string) string {
+	if lang.Has("gaps.setting_value." + key) {
+		return l.T("gaps.setting_value."+key, value)
+	}
+	return key + " = " + value
+}
+
 // SettingHelp says what a threshold setting does, in the language.
 func SettingHelp(l lang.Lang, key string) string {
 	if lang.Has("gaps.setting." + key) {
@@ -250,7 +259,7 @@ func WriteTable(w io.Writer, r Result, l lang.Lang, width int) error {
 		b.WriteString("\n")
 		tag := fmt.Sprintf("%-6s", strings.ToUpper(l.Severity(g.Severity)))
 		head := tag + " " + maskPNR(g.Where())
-		rule := g.Rule
+		rule := RuleName(l, g.Rule)
 		if pad := width - utf8.RuneCountInString(head) - utf8.RuneCountInString(rule); pad >= 2 {
 			head += strings.Repeat(" ", pad) + rule
 		} else {
@@ -353,8 +362,8 @@ func WriteMarkdown(w io.Writer, r Result, l lang.Lang) error {
 	b.WriteString("\n")
 	for i, g := range r.Gaps {
 		fmt.Fprintf(&b, "\n## %d. %s: %s\n\n", i+1, md(g.Where()), md(g.Title))
-		fmt.Fprintf(&b, "**%s:** %s · **%s:** %s (`%s`)\n\n", l.T("gaps.out.severity"), l.Severity(g.Severity),
-			l.T("gaps.out.rule"), md(RuleName(l, g.Rule)), g.Rule)
+		fmt.Fprintf(&b, "**%s:** %s · **%s:** %s\n\n", l.T("gaps.out.severity"), l.Severity(g.Severity),
+			l.T("gaps.out.rule"), md(RuleName(l, g.Rule)))
 		b.WriteString(md(g.Explanation) + "\n\n")
 		b.WriteString("*" + l.T("gaps.out.evidence") + ":*\n\n")
 		for _, ev := range g.Evidence {

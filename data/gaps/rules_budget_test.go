@@ -36,7 +36,7 @@ func TestUnexplainedDeviation(t *testing.T) {
 					*ev.Deviation != tkr(-300) || *ev.DeviationPct != -3 || ev.From != data.MustPeriod("2026-01") || ev.UnitID != 0 {
 					t.Errorf("evidence %+v", ev)
 				}
-				for _, s := range []string{"-300,0 tkr", "-3,0 %", "underskott", "unexplained_deviation.pct = 3", "unexplained_deviation.min_tkr = 300"} {
+				for _, s := range []string{"-300,0 tkr", "-3,0 %", "underskott", "minsta avvikelse 3\u00a0% av budgeten", "minsta avvikelse 300\u00a0tkr"} {
 					if !strings.Contains(g.Title+g.Explanation, s) {
 						t.Errorf("texts lack %q: %s / %s", s, g.Title, g.Explanation)
 					}
@@ -119,7 +119,7 @@ func TestBalanceByVacancy(t *testing.T) {
 					g.Evidence[1].MeasureKey != data.MeasureVacancies || *g.Evidence[1].Number != 2 {
 					t.Errorf("evidence %+v", g.Evidence)
 				}
-				if !strings.Contains(g.Explanation, "2 vakanta tjänster") || !strings.Contains(g.Explanation, "balance_by_vacancy.personal_pct = 3") {
+				if !strings.Contains(g.Explanation, "2 vakanta tjänster") || !strings.Contains(g.Explanation, "minsta överskott på personal 3\u00a0%") {
 					t.Errorf("%s", g.Explanation)
 				}
 			}},

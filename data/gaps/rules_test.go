@@ -87,7 +87,7 @@ func TestGreenWithShortfall(t *testing.T) {
 				if k := evidenceKinds(g); k["indicator"] != 1 || k["narrative"] != 1 {
 					t.Errorf("evidence %v", k)
 				}
-				if !strings.Contains(g.Explanation, "green_with_shortfall.min_severity = medel") || !strings.Contains(g.Explanation, "92") {
+				if !strings.Contains(g.Explanation, "brist av allvarlighet medel eller högre") || !strings.Contains(g.Explanation, "92") {
 					t.Errorf("the explanation quotes figures and threshold: %s", g.Explanation)
 				}
 				if !strings.Contains(g.Title, "Uppföljningar görs inte") {
@@ -173,7 +173,7 @@ func TestStatusContradiction(t *testing.T) {
 				if ev.Kind != "indicator" || ev.Status != data.StatusGreen || ev.Expected != data.StatusYellow || *ev.Number != 88 {
 					t.Errorf("evidence %+v", ev)
 				}
-				if !strings.Contains(g.Explanation, "status_contradiction.yellow_band_pct = 10") {
+				if !strings.Contains(g.Explanation, "gula bandet 10\u00a0% av målet") {
 					t.Errorf("explanation %s", g.Explanation)
 				}
 			}},
@@ -231,7 +231,7 @@ func TestDeadlineBreach(t *testing.T) {
 				if ev.Kind != "measure" || ev.MeasureKey != data.MeasureInvOverdue || *ev.Number != 5 || *ev.Previous != 2 || ev.PreviousPeriod != data.MustPeriod("2026-08") {
 					t.Errorf("evidence %+v", ev)
 				}
-				if !strings.Contains(g.Title, "5 pågående") || !strings.Contains(g.Explanation, "recent_months = 3") {
+				if !strings.Contains(g.Title, "5 pågående") || !strings.Contains(g.Explanation, "under de senaste 3 månaderna") {
 					t.Errorf("%q / %q", g.Title, g.Explanation)
 				}
 			}},
@@ -280,7 +280,7 @@ func TestPlacementSurge(t *testing.T) {
 					*g.Evidence[0].Number != 13 || *g.Evidence[0].Previous != 10 {
 					t.Errorf("evidence %+v", g.Evidence)
 				}
-				if !strings.Contains(g.Title, "13 mot 10") || !strings.Contains(g.Explanation, "placement_surge.pct = 15") {
+				if !strings.Contains(g.Title, "13 mot 10") || !strings.Contains(g.Explanation, "minsta ökning 15\u00a0%") {
 					t.Errorf("%q %q", g.Title, g.Explanation)
 				}
 			}},

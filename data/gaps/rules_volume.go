@@ -45,7 +45,7 @@ func (e *engine) deadlineBreach() {
 		default:
 			expl += e.l.T("gaps.db.same", e.l.Period(prev.period), num(prev.value))
 		}
-		expl += " " + e.l.T("gaps.thresholds", e.l.T("gaps.db.threshold", e.f.recent, e.f.recent))
+		expl += " " + e.l.T("gaps.thresholds", e.l.T("gaps.db.threshold", e.f.recent))
 		e.add(RuleDeadlineBreach, sc, sev, title, expl, []Evidence{e.evMeasure(r, prev)})
 	}
 }

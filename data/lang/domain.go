@@ -97,10 +97,13 @@ func (l Lang) Direction(d data.Direction) string { return l.named("direction.", 
 func (l Lang) Report(k data.ReportKind) string { return l.named("report.", string(k)) }
 
 // Measure is a measure's display name: the catalogue's for known measures,
-// else the name the municipality gave it.
+// else the name the municipality gave it, in English when it gave one.
 func (l Lang) Measure(def data.MeasureDef) string {
 	if def.Known && Has("measure."+def.Key) {
 		return l.T("measure." + def.Key)
+	}
+	if l == EN && def.NameEN != "" {
+		return def.NameEN
 	}
 	return def.Name
 }

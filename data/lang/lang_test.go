@@ -136,3 +136,27 @@ func TestPluralPicksTheFormByCount(t *testing.T) {
 		t.Errorf("unknown key: %q", got)
 	}
 }
+
+// A measure has one display name per language: the catalogue's for known
+// measures, the municipality's own English name when it gave one, else the
+// Swedish name it was imported with.
+func TestMeasureNamePerLanguage(t *testing.T) {
+	known := data.MeasureDef{Key: data.MeasureSickLeave, Name: "Sjukfrånvaro (%)", Known: true}
+	own := data.MeasureDef{Key: "nyrekryterade_familjehem", Name: "Nyrekryterade familjehem", NameEN: "Newly recruited foster families"}
+	imported := data.MeasureDef{Key: "vantetid", Name: "Väntetid (dagar)"}
+	for _, tc := range []struct {
+		def    data.MeasureDef
+		sv, en string
+	}{
+		{known, "Sjukfrånvaro (%)", "Sick leave (%)"},
+		{own, "Nyrekryterade familjehem", "Newly recruited foster families"},
+		{imported, "Väntetid (dagar)", "Väntetid (dagar)"},
+	} {
+		if got := lang.SV.Measure(tc.def); got != tc.sv {
+			t.Errorf("sv %q, want %q", got, tc.sv)
+		}
+		if got := lang.EN.Measure(tc.def); got != tc.en {
+			t.Errorf("en %q, want %q", got, tc.en)
+		}
+	}
+}
