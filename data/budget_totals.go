@@ -1,8 +1,11 @@
 package data
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"maps"
+	"slices"
 )
 
 // The budget's month totals (budget_scope_total, budget_area_total; see
@@ -38,42 +41,34 @@ type areaSums struct {
 
 // budgetTotals is what a transaction owes the totals tables.
 type budgetTotals struct {
-	scope map[scopeMonth]*scopeSums
-	area  map[areaMonth]*areaSums
+	scope map[scopeMonth]scopeSums
+	area  map[areaMonth]areaSums
 	stale map[scopeMonth]bool
 }
 
 // added counts a row that was inserted (there was no row before it).
 func (bt *budgetTotals) added(r *BudgetRow) {
 	if bt.scope == nil {
-		bt.scope, bt.area = map[scopeMonth]*scopeSums{}, map[areaMonth]*areaSums{}
+		bt.scope, bt.area = map[scopeMonth]scopeSums{}, map[areaMonth]areaSums{}
 	}
 	sk := scopeMonth{r.AreaID, r.UnitID, r.Period}
-	s := bt.scope[sk]
-	if s == nil {
-		s = &scopeSums{}
-		bt.scope[sk] = s
-	}
 	ak := areaMonth{r.AreaID, r.Period, r.Account}
-	a := bt.area[ak]
-	if a == nil {
-		a = &areaSums{}
-		bt.area[ak] = a
+	s, a := bt.scope[sk], bt.area[ak]
+	// a month with budget but no outcome yet still gets its rows, with zeros
+	if r.Outcome != nil {
+		s.budget += r.Budget
+		s.outcome += *r.Outcome
+		s.closed++
+		if r.Account == AccountStaff {
+			s.staffBudget += r.Budget
+			s.staffOutcome += *r.Outcome
+			s.staffClosed++
+		}
+		a.budget += r.Budget
+		a.outcome += *r.Outcome
+		a.closed++
 	}
-	if r.Outcome == nil {
-		return // the month has budget but no outcome yet: the rows exist with zeros
-	}
-	s.budget += r.Budget
-	s.outcome += *r.Outcome
-	s.closed++
-	if r.Account == AccountStaff {
-		s.staffBudget += r.Budget
-		s.staffOutcome += *r.Outcome
-		s.staffClosed++
-	}
-	a.budget += r.Budget
-	a.outcome += *r.Outcome
-	a.closed++
+	bt.scope[sk], bt.area[ak] = s, a
 }
 
 // changed marks a row's month to be summed again at commit.
@@ -124,49 +119,56 @@ func (t *Tx) flushBudgetTotals() error {
 	return t.resumStale()
 }
 
-func (t *Tx) addScopeTotals(m map[scopeMonth]*scopeSums) error {
-	keys := make([]scopeMonth, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	const cols = 9
-	for start := 0; start < len(keys); start += bulkChunk {
-		end := min(start+bulkChunk, len(keys))
-		args := make([]any, 0, cols*(end-start))
-		for _, k := range keys[start:end] {
-			s := m[k]
-			args = append(args, k.area, k.unitKey, k.period.String(), int64(s.budget), int64(s.outcome), s.closed,
-				int64(s.staffBudget), int64(s.staffOutcome), s.staffClosed)
-		}
-		_, err := t.tx.ExecContext(t.ctx, `INSERT INTO budget_scope_total VALUES `+valuesList(cols, end-start)+`
+// addScopeTotals and addAreaTotals upsert the added sums in key order, so
+// the totals' B-trees grow at their ends rather than at random places.
+func (t *Tx) addScopeTotals(m map[scopeMonth]scopeSums) error {
+	keys := slices.Collect(maps.Keys(m))
+	slices.SortFunc(keys, func(a, b scopeMonth) int {
+		return cmp.Or(cmp.Compare(a.area, b.area), cmp.Compare(a.unitKey, b.unitKey), cmp.Compare(a.period, b.period))
+	})
+	return t.upsertChunks(len(keys), 9, `INSERT INTO budget_scope_total VALUES `, `
 			ON CONFLICT(area_id, unit_key, period) DO UPDATE SET budget = budget + excluded.budget,
 				outcome = outcome + excluded.outcome, closed = closed + excluded.closed,
 				staff_budget = staff_budget + excluded.staff_budget, staff_outcome = staff_outcome + excluded.staff_outcome,
-				staff_closed = staff_closed + excluded.staff_closed`, args...)
+				staff_closed = staff_closed + excluded.staff_closed`,
+		func(i int, dst []any) []any {
+			k := keys[i]
+			s := m[k]
+			return append(dst, k.area, k.unitKey, k.period.String(), int64(s.budget), int64(s.outcome), s.closed,
+				int64(s.staffBudget), int64(s.staffOutcome), s.staffClosed)
+		})
+}
+
+func (t *Tx) addAreaTotals(m map[areaMonth]areaSums) error {
+	keys := slices.Collect(maps.Keys(m))
+	slices.SortFunc(keys, func(a, b areaMonth) int {
+		return cmp.Or(cmp.Compare(a.area, b.area), cmp.Compare(a.period, b.period), cmp.Compare(a.account, b.account))
+	})
+	return t.upsertChunks(len(keys), 6, `INSERT INTO budget_area_total VALUES `, `
+			ON CONFLICT(area_id, period, account) DO UPDATE SET budget = budget + excluded.budget,
+				outcome = outcome + excluded.outcome, closed = closed + excluded.closed`,
+		func(i int, dst []any) []any {
+			k := keys[i]
+			s := m[k]
+			return append(dst, k.area, k.period.String(), string(k.account), int64(s.budget), int64(s.outcome), s.closed)
+		})
+}
+
+// upsertChunks runs head + VALUES list + tail over n rows, bulkChunk rows
+// per statement, with the statements prepared once.
+func (t *Tx) upsertChunks(n, cols int, head, tail string, args func(i int, dst []any) []any) error {
+	buf := make([]any, 0, cols*bulkChunk)
+	for start := 0; start < n; start += bulkChunk {
+		end := min(start+bulkChunk, n)
+		st, err := t.stmt(head + valuesList(cols, end-start) + tail)
 		if err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-func (t *Tx) addAreaTotals(m map[areaMonth]*areaSums) error {
-	keys := make([]areaMonth, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	const cols = 6
-	for start := 0; start < len(keys); start += bulkChunk {
-		end := min(start+bulkChunk, len(keys))
-		args := make([]any, 0, cols*(end-start))
-		for _, k := range keys[start:end] {
-			s := m[k]
-			args = append(args, k.area, k.period.String(), string(k.account), int64(s.budget), int64(s.outcome), s.closed)
+		buf = buf[:0]
+		for i := start; i < end; i++ {
+			buf = args(i, buf)
 		}
-		_, err := t.tx.ExecContext(t.ctx, `INSERT INTO budget_area_total VALUES `+valuesList(cols, end-start)+`
-			ON CONFLICT(area_id, period, account) DO UPDATE SET budget = budget + excluded.budget,
-				outcome = outcome + excluded.outcome, closed = closed + excluded.closed`, args...)
-		if err != nil {
+		if _, err := st.ExecContext(t.ctx, buf...); err != nil {
 			return err
 		}
 	}

@@ -128,6 +128,22 @@ func scopeFilter(sc Scope, alias string) (string, []any) {
 	return alias + `area_id = ? AND ` + alias + `unit_id = ?`, []any{sc.AreaID, sc.UnitID}
 }
 
+// scopeCTE names the stored scopes whose rows make up sc, as a CTE "sc"
+// of (area_id, unit_key, unit_id): an area's own rows and each of its
+// units', or one unit's. Joined to a fact table on its natural key (or
+// measure_value_area), each is one index range, where "area_id = ?" would
+// read every month of the whole area.
+func scopeCTE(sc Scope) (string, []any) {
+	switch {
+	case sc.IsAreaWide():
+		return `sc(area_id, unit_key, unit_id) AS (SELECT ?, 0, NULL)`, []any{sc.AreaID}
+	case sc.IsArea():
+		return `sc(area_id, unit_key, unit_id) AS (SELECT ?, 0, NULL UNION ALL SELECT area_id, id, id FROM unit WHERE area_id = ?)`,
+			[]any{sc.AreaID, sc.AreaID}
+	}
+	return `sc(area_id, unit_key, unit_id) AS (SELECT ?, ?, ?)`, []any{sc.AreaID, sc.UnitID, sc.UnitID}
+}
+
 // Detail gathers the panes of one area or unit for period p, in four
 // set-based queries (budget, placements, measures, narratives).
 func (s *Store) Detail(ctx context.Context, sc Scope, p Period, opt DetailOptions) (Detail, error) {
@@ -155,11 +171,12 @@ func (s *Store) Detail(ctx context.Context, sc Scope, p Period, opt DetailOption
 }
 
 func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLine, BudgetLine, error) {
-	where, args := scopeFilter(sc, "")
+	cte, args := scopeCTE(sc)
 	// Per stored row (unit and konto): YTD sums, the annual budget and the
 	// latest forecast up to P; then summed per konto in Go.
-	q := `WITH r AS (SELECT ifnull(unit_id, 0) AS u, account, period, budget, outcome, forecast
-			FROM budget WHERE ` + where + ` AND period BETWEEN ? AND ?),
+	q := `WITH ` + cte + `, r AS (SELECT b.unit_key AS u, b.account, b.period, b.budget, b.outcome, b.forecast
+			FROM sc CROSS JOIN budget b ON b.area_id = sc.area_id AND b.unit_key = sc.unit_key
+			WHERE b.period BETWEEN ? AND ?),
 		last AS (SELECT u, account, max(period) AS period FROM r
 			WHERE period <= ? AND forecast IS NOT NULL GROUP BY u, account)
 		SELECT r.account,
@@ -250,11 +267,12 @@ func newSeries(p Period, months int) Series {
 }
 
 func (s *Store) placementSeries(ctx context.Context, sc Scope, p Period, months int) ([]PlacementSeries, PlacementSeries, error) {
-	where, args := scopeFilter(sc, "")
+	cte, args := scopeCTE(sc)
 	from := p.Add(-months + 1)
-	q := `SELECT kind, period, sum(ongoing), sum(CASE WHEN period >= ? THEN ifnull(cost, 0) ELSE 0 END)
-		FROM placement WHERE ` + where + ` AND period BETWEEN ? AND ? GROUP BY kind, period`
-	rows, err := s.db.QueryContext(ctx, q, append([]any{p.YearStart()}, append(args, from, p)...)...)
+	q := `WITH ` + cte + ` SELECT b.kind, b.period, sum(b.ongoing), sum(CASE WHEN b.period >= ? THEN ifnull(b.cost, 0) ELSE 0 END)
+		FROM sc CROSS JOIN placement b ON b.area_id = sc.area_id AND b.unit_key = sc.unit_key
+		WHERE b.period BETWEEN ? AND ? GROUP BY b.kind, b.period`
+	rows, err := s.db.QueryContext(ctx, q, append(args, p.YearStart(), from, p)...)
 	if err != nil {
 		return nil, PlacementSeries{}, err
 	}
@@ -301,108 +319,144 @@ func (s *Store) placementSeries(ctx context.Context, sc Scope, p Period, months 
 	return append(out, others...), total, nil
 }
 
+// measureSeries reads a scope's measures in two queries: the plain series
+// summed per measure and month in SQL (an area's 25 units need not come
+// row by row), and the indicator series of P with their history.
 func (s *Store) measureSeries(ctx context.Context, sc Scope, p Period, months int) ([]MeasureSeries, []Indicator, error) {
-	where, args := scopeFilter(sc, "v.")
-	from := p.Add(-months + 1)
-	q := `SELECT v.measure_id, m.key, ifnull(m.code, ''), m.name, m.name_en, m.direction, m.aggregation, m.known,
-			ifnull(v.unit_id, 0), ifnull(u.name, ''), v.period, v.reported_name, v.value, v.target,
-			ifnull(v.direction, ''), ifnull(v.status, '')
-		FROM measure_value v JOIN measure m ON m.id = v.measure_id LEFT JOIN unit u ON u.id = v.unit_id
-		WHERE ` + where + ` AND v.period BETWEEN ? AND ?
-		ORDER BY m.sort, m.id, ifnull(u.sort, 0), ifnull(v.unit_id, 0), v.period`
-	rows, err := s.db.QueryContext(ctx, q, append(args, from, p)...)
+	defs, order, err := s.measureDefs(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	plain, err := s.plainSeries(ctx, sc, p, months, defs, order)
+	if err != nil {
+		return nil, nil, err
+	}
+	inds, err := s.indicatorSeries(ctx, sc, p, months, defs)
+	return plain, inds, err
+}
+
+// measureDefs are every measure's definition by id, and the ids in the
+// measures' display order.
+func (s *Store) measureDefs(ctx context.Context) (map[int64]MeasureDef, []int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, key, ifnull(code, ''), name, name_en, direction, aggregation, known
+		FROM measure ORDER BY sort, id`)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer rows.Close()
-
-	type acc struct {
-		def     MeasureDef
-		areaVal map[Period]float64   // area-level rows
-		unitVal map[Period][]float64 // unit rows, to aggregate
-		plain   bool                 // has a row without target
-	}
+	defs := map[int64]MeasureDef{}
 	var order []int64
-	measures := map[int64]*acc{}
-	type indKey struct{ measure, unit int64 }
-	type series struct {
-		Indicator
-		inP bool // the series is an indicator (has a target) in P
-	}
-	var indOrder []indKey
-	inds := map[indKey]*series{}
 	for rows.Next() {
-		var def MeasureDef
-		var unitID int64
-		var unitName, reported, dir string
-		var per Period
-		var val float64
-		var target sql.NullFloat64
-		var status Status
-		if err := rows.Scan(&def.ID, &def.Key, &def.Code, &def.Name, &def.NameEN, &def.Direction, &def.Aggregation, &def.Known,
-			&unitID, &unitName, &per, &reported, &val, &target, &dir, &status); err != nil {
+		var d MeasureDef
+		if err := rows.Scan(&d.ID, &d.Key, &d.Code, &d.Name, &d.NameEN, &d.Direction, &d.Aggregation, &d.Known); err != nil {
 			return nil, nil, err
 		}
-		a := measures[def.ID]
-		if a == nil {
-			a = &acc{def: def, areaVal: map[Period]float64{}, unitVal: map[Period][]float64{}}
-			measures[def.ID] = a
-			order = append(order, def.ID)
+		defs[d.ID] = d
+		order = append(order, d.ID)
+	}
+	return defs, order, rows.Err()
+}
+
+// plainSeries are the measures with a row without target in the window:
+// per month the area's own figure where it has one, else its units'
+// values summed or averaged by the measure.
+func (s *Store) plainSeries(ctx context.Context, sc Scope, p Period, months int, defs map[int64]MeasureDef, order []int64) ([]MeasureSeries, error) {
+	cte, args := scopeCTE(sc)
+	from := p.Add(-months + 1)
+	rows, err := s.db.QueryContext(ctx, `WITH `+cte+` SELECT v.measure_id, v.period, max(v.target IS NULL),
+			max(v.unit_id IS NULL), sum(CASE WHEN v.unit_id IS NULL THEN v.value END),
+			ifnull(sum(CASE WHEN v.unit_id IS NOT NULL THEN v.value END), 0), count(v.unit_id)
+		FROM sc CROSS JOIN measure_value v INDEXED BY measure_value_area ON v.area_id = sc.area_id AND v.unit_id IS sc.unit_id
+		WHERE v.period BETWEEN ? AND ? GROUP BY 1, 2`, append(args, from, p)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	series := map[int64]*MeasureSeries{}
+	plain := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		var per Period
+		var noTarget, hasArea bool
+		var areaVal sql.NullFloat64
+		var unitSum float64
+		var units int
+		if err := rows.Scan(&id, &per, &noTarget, &hasArea, &areaVal, &unitSum, &units); err != nil {
+			return nil, err
 		}
-		if unitID == 0 {
-			a.areaVal[per] = val
-		} else {
-			a.unitVal[per] = append(a.unitVal[per], val)
+		ms := series[id]
+		if ms == nil {
+			ms = &MeasureSeries{MeasureDef: defs[id], History: newSeries(p, months)}
+			series[id] = ms
 		}
-		if !target.Valid {
-			a.plain = true
-		}
-		// every row of a series that is an indicator in P feeds its history
-		k := indKey{def.ID, unitID}
-		ind := inds[k]
-		if ind == nil {
-			ind = &series{Indicator: Indicator{MeasureDef: def, UnitID: unitID, UnitName: unitName, History: newSeries(p, months)}}
-			inds[k] = ind
-			indOrder = append(indOrder, k)
-		}
-		ind.History[int(per-from)] = Point{Period: per, Value: val, Valid: true}
-		if per == p && target.Valid {
-			ind.ReportedName, ind.Value, ind.Target, ind.Status = reported, val, target.Float64, status
-			ind.Direction, ind.inP = Direction(dir), true
-			if ind.Direction == "" {
-				ind.Direction = def.Direction
+		plain[id] = plain[id] || noTarget
+		pt := &ms.History[int(per-from)]
+		switch {
+		case hasArea && areaVal.Valid: // an area's own figure wins over its units' aggregate
+			pt.Value, pt.Valid = areaVal.Float64, true
+		case units > 0:
+			pt.Value, pt.Valid = unitSum, true
+			if ms.Aggregation == AggregateMean {
+				pt.Value /= float64(units)
 			}
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	var plain []MeasureSeries
+	var out []MeasureSeries
 	for _, id := range order {
-		a := measures[id]
-		if !a.plain {
-			continue
+		if plain[id] {
+			out = append(out, *series[id])
 		}
-		ms := MeasureSeries{MeasureDef: a.def, History: newSeries(p, months)}
-		for i := range ms.History {
-			per := ms.History[i].Period
-			// an area's own figure wins over its units' aggregate
-			if v, ok := a.areaVal[per]; ok {
-				ms.History[i].Value, ms.History[i].Valid = v, true
-			} else if vs := a.unitVal[per]; len(vs) > 0 {
-				ms.History[i].Value, ms.History[i].Valid = aggregate(a.def.Aggregation, vs), true
+	}
+	return out, nil
+}
+
+// indicatorSeries are the series (measure and unit, or the area's own)
+// reported with a target in P, each with every value of the window.
+func (s *Store) indicatorSeries(ctx context.Context, sc Scope, p Period, months int, defs map[int64]MeasureDef) ([]Indicator, error) {
+	cte, args := scopeCTE(sc)
+	from := p.Add(-months + 1)
+	rows, err := s.db.QueryContext(ctx, `WITH `+cte+`,
+		ind AS (SELECT v.measure_id, v.area_id, v.unit_key FROM sc CROSS JOIN measure_value v INDEXED BY measure_value_area
+			ON v.area_id = sc.area_id AND v.unit_id IS sc.unit_id WHERE v.period = ? AND v.target IS NOT NULL)
+		SELECT v.measure_id, v.unit_key, ifnull(u.name, ''), v.period, v.reported_name, v.value, v.target,
+			ifnull(v.direction, ''), ifnull(v.status, '')
+		FROM ind CROSS JOIN measure_value v ON v.measure_id = ind.measure_id AND v.area_id = ind.area_id AND v.unit_key = ind.unit_key
+			JOIN measure m ON m.id = v.measure_id LEFT JOIN unit u ON u.id = v.unit_id
+		WHERE v.period BETWEEN ? AND ?
+		ORDER BY m.sort, m.id, ifnull(u.sort, 0), v.unit_key, v.period`, append(args, p, from, p)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Indicator
+	for rows.Next() {
+		var id, unitID int64
+		var unitName, reported string
+		var per Period
+		var val float64
+		var target sql.NullFloat64
+		var dir Direction
+		var status Status
+		if err := rows.Scan(&id, &unitID, &unitName, &per, &reported, &val, &target, &dir, &status); err != nil {
+			return nil, err
+		}
+		if n := len(out); n == 0 || out[n-1].ID != id || out[n-1].UnitID != unitID {
+			out = append(out, Indicator{MeasureDef: defs[id], UnitID: unitID, UnitName: unitName, History: newSeries(p, months)})
+		}
+		ind := &out[len(out)-1]
+		ind.History[int(per-from)] = Point{Period: per, Value: val, Valid: true}
+		if per == p && target.Valid {
+			ind.ReportedName, ind.Value, ind.Target, ind.Status = reported, val, target.Float64, status
+			ind.Direction = dir
+			if ind.Direction == "" {
+				ind.Direction = ind.MeasureDef.Direction
 			}
 		}
-		plain = append(plain, ms)
 	}
-	var indicators []Indicator
-	for _, k := range indOrder {
-		ind := inds[k]
-		if ind.inP {
-			indicators = append(indicators, ind.Indicator)
-		}
-	}
-	return plain, indicators, nil
+	return out, rows.Err()
 }
 
 func aggregate(a Aggregation, vs []float64) float64 {

@@ -121,14 +121,14 @@ type Coverage struct {
 // table's natural key. Use it as "WITH " + ScopesCTE + " SELECT …".
 const ScopesCTE = `scopes(area_id, unit_key) AS (SELECT id, 0 FROM area UNION ALL SELECT area_id, id FROM unit)`
 
-// Coverage tells which months hold data.
-func (s *Store) Coverage(ctx context.Context) (Coverage, error) {
-	var c Coverage
-	var first, last, latest sql.NullString
-	// The budget's months come from its month totals (one seek each in
-	// their period index); placements' per scope are one seek each in the
-	// natural key; measures' and narratives' from their period indexes.
-	err := s.db.QueryRowContext(ctx, `WITH `+ScopesCTE+`,
+// The period queries of Overview and Coverage; their plans are kept in
+// TestPeriodQueryPlans.
+const (
+	// Per scope, one seek each: min and max period of the budget from its
+	// month totals' period index, of placements from their natural key,
+	// of measures and narratives from their period indexes (min and max
+	// apart: together they scan the whole index).
+	coverageSQL = `WITH ` + ScopesCTE + `,
 		ends AS (
 			SELECT (SELECT min(period) FROM budget_scope_total) AS lo, (SELECT max(period) FROM budget_scope_total) AS hi,
 				(SELECT max(period) FROM budget_scope_total WHERE closed > 0) AS outcome
@@ -139,7 +139,33 @@ func (s *Store) Coverage(ctx context.Context) (Coverage, error) {
 			-- min and max apart: together they scan the whole index
 			UNION ALL SELECT (SELECT min(period) FROM measure_value), (SELECT max(period) FROM measure_value), NULL
 			UNION ALL SELECT (SELECT min(period) FROM narrative), (SELECT max(period) FROM narrative), NULL)
-		SELECT min(lo), max(hi), max(outcome) FROM ends`).Scan(&first, &last, &latest)
+		SELECT min(lo), max(hi), max(outcome) FROM ends`
+	// Year to date from the month totals: per scope one range of at most
+	// twelve rows in their primary key, already in GROUP BY order.
+	overviewYTDSQL = `WITH ` + ScopesCTE + `
+		SELECT t.area_id, t.unit_key, sum(t.budget), sum(t.outcome)
+		FROM scopes s CROSS JOIN budget_scope_total t ON t.area_id = s.area_id AND t.unit_key = s.unit_key
+		WHERE t.period BETWEEN ? AND ? AND t.closed > 0 GROUP BY 1, 2`
+	// Placements now and a year ago: one seek per scope and month.
+	overviewPlacementsSQL = `WITH ` + ScopesCTE + `
+		SELECT b.area_id, ifnull(b.unit_id, 0), b.period, sum(b.ongoing)
+		FROM scopes s CROSS JOIN placement b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
+		WHERE b.period IN (?, ?) GROUP BY 1, 2, 3`
+	// The dots from the covering period index of measure values.
+	overviewDotsSQL = `SELECT v.area_id, ifnull(v.unit_id, 0), v.measure_id,
+			CASE WHEN v.reported_name <> '' THEN v.reported_name ELSE m.name END, ifnull(v.status, '')
+		FROM measure_value v JOIN measure m ON m.id = v.measure_id
+		WHERE v.period = ? AND v.target IS NOT NULL ORDER BY v.area_id, ifnull(v.unit_id, 0), m.sort, m.id`
+)
+
+// Coverage tells which months hold data.
+func (s *Store) Coverage(ctx context.Context) (Coverage, error) {
+	var c Coverage
+	var first, last, latest sql.NullString
+	// The budget's months come from its month totals (one seek each in
+	// their period index); placements' per scope are one seek each in the
+	// natural key; measures' and narratives' from their period indexes.
+	err := s.db.QueryRowContext(ctx, coverageSQL).Scan(&first, &last, &latest)
 	if err != nil {
 		return c, err
 	}
@@ -248,10 +274,7 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 
 	// Year to date from the month totals: per scope one range of at most
 	// twelve rows in their primary key, already in GROUP BY order.
-	rows, err := s.db.QueryContext(ctx, `WITH `+ScopesCTE+`
-		SELECT t.area_id, t.unit_key, sum(t.budget), sum(t.outcome)
-		FROM scopes s CROSS JOIN budget_scope_total t ON t.area_id = s.area_id AND t.unit_key = s.unit_key
-		WHERE t.period BETWEEN ? AND ? AND t.closed > 0 GROUP BY 1, 2`, p.YearStart(), p)
+	rows, err := s.db.QueryContext(ctx, overviewYTDSQL, p.YearStart(), p)
 	if err != nil {
 		return ov, err
 	}
@@ -270,10 +293,7 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 		return ov, err
 	}
 
-	rows, err = s.db.QueryContext(ctx, `WITH `+ScopesCTE+`
-		SELECT b.area_id, ifnull(b.unit_id, 0), b.period, sum(b.ongoing)
-		FROM scopes s CROSS JOIN placement b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
-		WHERE b.period IN (?, ?) GROUP BY 1, 2, 3`, p, p.Add(-12))
+	rows, err = s.db.QueryContext(ctx, overviewPlacementsSQL, p, p.Add(-12))
 	if err != nil {
 		return ov, err
 	}
@@ -297,10 +317,7 @@ func (s *Store) Overview(ctx context.Context, p Period) (Overview, error) {
 		return ov, err
 	}
 
-	rows, err = s.db.QueryContext(ctx, `SELECT v.area_id, ifnull(v.unit_id, 0), v.measure_id,
-			CASE WHEN v.reported_name <> '' THEN v.reported_name ELSE m.name END, ifnull(v.status, '')
-		FROM measure_value v JOIN measure m ON m.id = v.measure_id
-		WHERE v.period = ? AND v.target IS NOT NULL ORDER BY v.area_id, ifnull(v.unit_id, 0), m.sort, m.id`, p) // measure_value_dots
+	rows, err = s.db.QueryContext(ctx, overviewDotsSQL, p)
 	if err != nil {
 		return ov, err
 	}

@@ -3,10 +3,13 @@ package gaps_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/fixtures"
 )
 
 // synthetic is a municipality of the demo's size (six areas, sixteen units,
@@ -58,4 +61,51 @@ func BenchmarkComputeSynthetic(b *testing.B) {
 func gapsCompute(ctx context.Context, s *data.Store, p data.Period) (int, error) {
 	r, err := computeErr(ctx, s, p, lang.SV)
 	return len(r.Gaps), err
+}
+
+// BenchmarkCompute is every rule for October 2026 on the demo and on
+// Storstad (300 units, 560 000 budget rows, 450 000 measure values).
+func BenchmarkCompute(b *testing.B) {
+	ctx := context.Background()
+	p := data.MustPeriod("2026-10")
+	for _, c := range []struct {
+		name string
+		path func(*testing.B) string
+	}{{"Demo", demoFile}, {"Storstad", largeFile}} {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := data.Open(ctx, c.path(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			for b.Loop() {
+				if _, err := gapsCompute(ctx, s, p); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// largeFile is Storstad, built once into the temporary directory and
+// shared by every package's benchmarks.
+func largeFile(b *testing.B) string {
+	path, err := fixtures.LargeFile(context.Background(), filepath.Join(os.TempDir(), "beredning-bench"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func demoFile(b *testing.B) string {
+	path := filepath.Join(b.TempDir(), "demo.db")
+	s, err := data.Create(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := fixtures.Build(context.Background(), s, fixtures.DefaultSeed); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }

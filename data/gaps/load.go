@@ -2,17 +2,14 @@ package gaps
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"sort"
 
 	"github.com/beredning/beredning/data"
 )
 
-// facts are one period's rows, loaded set-based: one query per fact table
-// over the window a rule needs (year to date for the budget, P and P−12 for
-// placements, the recent window for measures and narratives), whatever the
-// number of areas and units. Rows are kept by the scope they were stored
+// facts are one period's rows as the store's GapFacts reads them (year to
+// date for the budget, P and P−12 for placements, the recent window for
+// measures and narratives), indexed for the rules. Rows are kept by the scope they were stored
 // under: Scope{AreaID, 0} is a row about the area as a whole.
 type facts struct {
 	p, from data.Period // the month under review and the first recent month
@@ -25,13 +22,16 @@ type facts struct {
 	unitPos  map[int64]int    // position in its area's unit list, from 1
 	unitName map[int64]string // by unit id
 
-	budget     map[data.Scope]map[data.Account]*budgetLine
-	placements map[data.Scope]map[data.PlacementKind]*placementCount
-	inP        []measureRow                              // every measure value of P
-	overdue    map[data.Scope]map[data.Period]measureRow // utredningar_over_4_man in the recent window
-	narratives []data.Narrative                          // the recent window, newest first
-	lastBefore map[int64]data.Narrative                  // per area: the latest narrative before the window
-	byScopeKey map[data.Scope]map[string]measureRow      // P values by scope and measure key
+	// areaBudget is per area (its own rows and all its units') and konto;
+	// staffBudget the personal konto per stored scope.
+	areaBudget  map[int64]map[data.Account]*budgetLine
+	staffBudget map[data.Scope]*budgetLine
+	placements  map[data.Scope]map[data.PlacementKind]*placementCount
+	inP         []measureRow                              // every measure value of P
+	overdue     map[data.Scope]map[data.Period]measureRow // utredningar_over_4_man in the recent window
+	narratives  []data.Narrative                          // the recent window, newest first
+	lastBefore  map[int64]data.Narrative                  // per area: the latest narrative before the window
+	byScopeKey  map[data.Scope]map[string]measureRow      // P values by scope and measure key
 }
 
 // budgetLine is one konto of one stored scope, year to date: only months
@@ -80,8 +80,9 @@ func (m measureRow) isIndicator() bool { return m.target != nil }
 
 func load(ctx context.Context, s *data.Store, p data.Period) (*facts, error) {
 	f := &facts{p: p, areaPos: map[int64]int{}, unitPos: map[int64]int{}, unitName: map[int64]string{},
-		budget: map[data.Scope]map[data.Account]*budgetLine{}, placements: map[data.Scope]map[data.PlacementKind]*placementCount{},
-		overdue: map[data.Scope]map[data.Period]measureRow{}, lastBefore: map[int64]data.Narrative{},
+		areaBudget: map[int64]map[data.Account]*budgetLine{}, staffBudget: map[data.Scope]*budgetLine{},
+		placements: map[data.Scope]map[data.PlacementKind]*placementCount{},
+		overdue:    map[data.Scope]map[data.Period]measureRow{}, lastBefore: map[int64]data.Narrative{},
 		byScopeKey: map[data.Scope]map[string]measureRow{}}
 	var err error
 	if f.muni, err = s.Municipality(ctx); err != nil {
@@ -105,99 +106,51 @@ func load(ctx context.Context, s *data.Store, p data.Period) (*facts, error) {
 	if p.IsZero() {
 		return f, nil
 	}
-	db := s.DB()
-	for _, step := range []func(context.Context, *sql.DB) error{f.loadBudget, f.loadPlacements, f.loadMeasures, f.loadNarratives} {
-		if err := step(ctx, db); err != nil {
-			return nil, fmt.Errorf("gaps %s: %w", p, err)
-		}
+	gf, err := s.GapFacts(ctx, p, f.from)
+	if err != nil {
+		return nil, err
 	}
+	f.addBudget(gf)
+	f.addPlacements(gf.Placements)
+	f.addMeasures(gf.Measures)
+	f.addNarratives(gf.Narratives)
 	return f, nil
 }
 
-func (f *facts) loadBudget(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, `WITH `+data.ScopesCTE+`
-		SELECT b.area_id, ifnull(b.unit_id, 0), b.account,
-			ifnull(sum(CASE WHEN b.outcome IS NOT NULL THEN b.budget END), 0), ifnull(sum(b.outcome), 0), count(b.outcome),
-			max(CASE WHEN b.period = ? AND b.outcome IS NOT NULL THEN 1 ELSE 0 END)
-		FROM scopes s JOIN budget b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
-		WHERE b.period BETWEEN ? AND ? GROUP BY 1, 2, 3`, f.p, f.p.YearStart(), f.p)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var sc data.Scope
-		var acc data.Account
-		var b budgetLine
-		if err := rows.Scan(&sc.AreaID, &sc.UnitID, &acc, &b.budget, &b.outcome, &b.months, &b.inP); err != nil {
-			return err
+func (f *facts) addBudget(gf data.GapFacts) {
+	for _, l := range gf.AreaBudget {
+		if f.areaBudget[l.AreaID] == nil {
+			f.areaBudget[l.AreaID] = map[data.Account]*budgetLine{}
 		}
-		if f.budget[sc] == nil {
-			f.budget[sc] = map[data.Account]*budgetLine{}
-		}
-		f.budget[sc][acc] = &b
+		f.areaBudget[l.AreaID][l.Account] = &budgetLine{budget: l.Budget, outcome: l.Outcome, months: l.Rows, inP: l.InP}
 	}
-	return rows.Err()
+	for _, l := range gf.StaffBudget {
+		f.staffBudget[l.Scope] = &budgetLine{budget: l.Budget, outcome: l.Outcome, months: l.Rows, inP: l.InP}
+	}
 }
 
-func (f *facts) loadPlacements(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, `WITH `+data.ScopesCTE+`
-		SELECT b.area_id, ifnull(b.unit_id, 0), b.kind, b.period, sum(b.ongoing)
-		FROM scopes s JOIN placement b ON b.area_id = s.area_id AND b.unit_key = s.unit_key
-		WHERE b.period IN (?, ?) GROUP BY 1, 2, 3, 4`, f.p, f.p.Add(-12))
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var sc data.Scope
-		var k data.PlacementKind
-		var per data.Period
-		var n int
-		if err := rows.Scan(&sc.AreaID, &sc.UnitID, &k, &per, &n); err != nil {
-			return err
+func (f *facts) addPlacements(rows []data.GapPlacement) {
+	for _, r := range rows {
+		if f.placements[r.Scope] == nil {
+			f.placements[r.Scope] = map[data.PlacementKind]*placementCount{}
 		}
-		if f.placements[sc] == nil {
-			f.placements[sc] = map[data.PlacementKind]*placementCount{}
-		}
-		c := f.placements[sc][k]
+		c := f.placements[r.Scope][r.Kind]
 		if c == nil {
 			c = &placementCount{}
-			f.placements[sc][k] = c
+			f.placements[r.Scope][r.Kind] = c
 		}
-		if per == f.p {
-			c.now, c.hasNow = n, true
+		if r.Period == f.p {
+			c.now, c.hasNow = r.Ongoing, true
 		} else {
-			c.ago, c.hasAgo = n, true
+			c.ago, c.hasAgo = r.Ongoing, true
 		}
 	}
-	return rows.Err()
 }
 
-func (f *facts) loadMeasures(ctx context.Context, db *sql.DB) error {
-	rows, err := db.QueryContext(ctx, `SELECT v.area_id, ifnull(v.unit_id, 0), v.period, v.measure_id, m.key,
-			ifnull(m.code, ''), m.name, m.name_en, m.direction, m.aggregation, m.known, v.reported_name, v.value, v.target,
-			ifnull(v.direction, ''), ifnull(v.status, '')
-		FROM measure_value v JOIN measure m ON m.id = v.measure_id
-		WHERE v.period BETWEEN ? AND ? AND (v.period = ? OR m.key = ?)
-		ORDER BY m.sort, m.id, v.area_id, ifnull(v.unit_id, 0), v.period`, f.from, f.p, f.p, data.MeasureInvOverdue)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r measureRow
-		var target sql.NullFloat64
-		if err := rows.Scan(&r.scope.AreaID, &r.scope.UnitID, &r.period, &r.def.ID, &r.def.Key, &r.def.Code, &r.def.Name,
-			&r.def.NameEN, &r.def.Direction, &r.def.Aggregation, &r.def.Known, &r.reported, &r.value, &target, &r.dir, &r.status); err != nil {
-			return err
-		}
-		if target.Valid {
-			r.target = &target.Float64
-		}
-		if r.dir == "" {
-			r.dir = r.def.Direction
-		}
+func (f *facts) addMeasures(rows []data.GapMeasure) {
+	for _, m := range rows {
+		r := measureRow{scope: m.Scope, period: m.Period, def: m.Def, reported: m.Reported, value: m.Value,
+			target: m.Target, dir: m.Direction, status: m.Status}
 		if r.def.Key == data.MeasureInvOverdue {
 			if f.overdue[r.scope] == nil {
 				f.overdue[r.scope] = map[data.Period]measureRow{}
@@ -212,35 +165,12 @@ func (f *facts) loadMeasures(ctx context.Context, db *sql.DB) error {
 			f.byScopeKey[r.scope][r.def.Key] = r
 		}
 	}
-	return rows.Err()
 }
 
-func (f *facts) loadNarratives(ctx context.Context, db *sql.DB) error {
-	// The recent window, and per area the narratives of the latest month
-	// before it (for silence: how long it has been quiet).
-	const cols = `n.id, n.area_id, ifnull(n.unit_id, 0), n.period, n.type, n.severity, n.title, n.author, n.about`
-	rows, err := db.QueryContext(ctx, `SELECT `+cols+` FROM narrative n WHERE n.period BETWEEN ? AND ?
-		UNION ALL
-		SELECT `+cols+` FROM narrative n
-			JOIN (SELECT area_id, max(period) AS last FROM narrative WHERE period < ? GROUP BY area_id) m
-			ON n.area_id = m.area_id AND n.period = m.last
-		ORDER BY 4 DESC, 1 DESC`, f.from, f.p, f.from)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var all []data.Narrative
-	for rows.Next() {
-		var n data.Narrative
-		if err := rows.Scan(&n.ID, &n.AreaID, &n.UnitID, &n.Period, &n.Type, &n.Severity, &n.Title, &n.Author, &n.About); err != nil {
-			return err
-		}
-		all = append(all, n)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	// newest first; within a month the most severe first, then the latest written
+// addNarratives keeps the recent window, newest first (within a month the
+// most severe first, then the latest written), and per area the latest
+// narrative before it.
+func (f *facts) addNarratives(all []data.Narrative) {
 	sort.SliceStable(all, func(i, j int) bool {
 		a, b := all[i], all[j]
 		if a.Period != b.Period {
@@ -255,7 +185,6 @@ func (f *facts) loadNarratives(ctx context.Context, db *sql.DB) error {
 			f.lastBefore[n.AreaID] = n
 		}
 	}
-	return nil
 }
 
 // names returns the area's and unit's names of a scope.
@@ -293,25 +222,17 @@ func (f *facts) unitsOf(areaID int64) []data.Scope {
 	return out
 }
 
-// budgetOf is the budget of a rule's scope by konto: a unit's own rows, or
-// an area's own rows and all its units' together.
+// budgetOf is the budget of a rule's scope by konto, year to date: an
+// area's own rows and all its units' together by konto; for a unit its
+// personal konto, the only line a rule judges a unit by. Not to be changed.
 func (f *facts) budgetOf(sc data.Scope) map[data.Account]*budgetLine {
-	out := map[data.Account]*budgetLine{}
-	add := func(src data.Scope) {
-		for acc, l := range f.budget[src] {
-			if out[acc] == nil {
-				out[acc] = &budgetLine{}
-			}
-			out[acc].add(l)
-		}
-	}
-	add(sc)
 	if sc.IsArea() {
-		for _, u := range f.unitsOf(sc.AreaID) {
-			add(u)
-		}
+		return f.areaBudget[sc.AreaID]
 	}
-	return out
+	if l := f.staffBudget[sc]; l != nil {
+		return map[data.Account]*budgetLine{data.AccountStaff: l}
+	}
+	return nil
 }
 
 // placementsOf is ongoing placements by kind for a rule's scope, summed
