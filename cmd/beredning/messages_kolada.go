@@ -47,6 +47,9 @@ func init() {
 		"cli.kolada.fetch.start":      {"Hämtar %d nyckeltal för %d–%d från %s …", "Fetching %d KPIs for %d–%d from %s …"},
 		"cli.kolada.fetch.page":       {"  hämtat %s", "  fetched %s"},
 
+		"cli.info.table.kolada_kpi":   {"Kolada-nyckeltal i katalogen", "Kolada KPIs in the catalogue"},
+		"cli.info.table.kolada_value": {"Kolada-värden", "Kolada values"},
+
 		"cli.settings.kind.codes":    {"en lista med fyrsiffriga Kolada-koder, till exempel 0180,0480 (tom för ingen)", "a list of four-digit Kolada codes, for example 0180,0480 (empty for none)"},
 		"cli.settings.kind.kpis":     {"en lista med nyckeltal, till exempel N33816,N33817", "a list of KPIs, for example N33816,N33817"},
 		"cli.settings.kind.area_map": {"en koppling \"Område|Annat namn=KPI,KPI; *=KPI\"", "a mapping \"Area|Other name=KPI,KPI; *=KPI\""},
