@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/ingest"
 	"github.com/beredning/beredning/data/kolada"
 )
 
@@ -55,7 +56,7 @@ func runKoladaFetch(e *env, args []string) int {
 		client.Progress = func(u string) { fmt.Fprintln(e.stderr, l.T("cli.kolada.fetch.page", u)) }
 	}
 	fmt.Fprintln(e.stderr, l.T("cli.kolada.fetch.start", len(kpis), years[0], years[len(years)-1], client.BaseURL))
-	opts := kolada.Options{DryRun: *dryRun, User: firstSet(e.getenv, "USER", "LOGNAME", "USERNAME")}
+	opts := kolada.Options{DryRun: *dryRun, User: ingest.WhoImports("", e.getenv, e.account)}
 	rep, err := client.Fetch(e.ctx, s, kolada.Request{KPIs: kpis, Years: years}, opts)
 	var fe *kolada.FetchError
 	switch {
