@@ -101,17 +101,26 @@ func runSettings(e *env, args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.T("cli.settings.col.key"), l.T("cli.settings.col.value"),
 			l.T("cli.settings.col.default"), l.T("cli.settings.col.meaning"))
 		for _, r := range rows {
-			value := r.Value
+			// A long value (the area→KPI mapping) is cut; set prints it whole.
+			value := clipSetting(r.Value)
 			if r.Value != r.Default {
 				value += " *"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Key, value, r.Default, gaps.SettingHelp(l, r.Key))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Key, value, clipSetting(r.Default), gaps.SettingHelp(l, r.Key))
 		}
 		tw.Flush()
 		fmt.Fprintln(e.stdout)
 		fmt.Fprintln(e.stdout, l.T("cli.settings.hint"))
 	}
 	return 0
+}
+
+// clipSetting keeps the table narrow: values past 44 characters end in "…".
+func clipSetting(v string) string {
+	if r := []rune(v); len(r) > 44 {
+		return string(r[:43]) + "…"
+	}
+	return v
 }
 
 func settingKeys() []string {
