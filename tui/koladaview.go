@@ -71,7 +71,12 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 		row(nameOr(c.Region, c.Region.Code), Ink{}, value(c.Region, false))
 	}
 	row(nameOr(c.Riket, "Riket"), Ink{}, value(c.Riket, false))
-	if len(c.Set) > 0 {
+	// A small comparison set is shown by name, a larger by its median.
+	if len(c.Set) > 0 && len(c.Set) <= 3 {
+		for _, m := range c.Set {
+			row(nameOr(m, m.Code), Ink{}, value(m, false))
+		}
+	} else if len(c.Set) > 0 {
 		row(l.T("board.kolada.set_median", len(c.Set)), Ink{}, func(y int) string {
 			if sp, ok := c.SetSpread[y]; ok {
 				return kolada.FormatValue(sp.Median)

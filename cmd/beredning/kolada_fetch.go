@@ -25,6 +25,7 @@ func runKoladaFetch(e *env, args []string) int {
 	yearsFlag := fs.String("years", "", l.T("cli.kolada.fetch.flag.years"))
 	api := fs.String("api", kolada.DefaultBaseURL, l.T("cli.kolada.fetch.flag.api"))
 	dryRun := fs.Bool("dry-run", false, l.T("cli.import.flag.dry_run"))
+	save := fs.String("save", "", l.T("cli.kolada.fetch.flag.save"))
 	if code := e.parseNoArgs(fs, args); code >= 0 {
 		return code
 	}
@@ -52,6 +53,7 @@ func runKoladaFetch(e *env, args []string) int {
 	}
 	client := kolada.NewClient()
 	client.BaseURL = strings.TrimRight(*api, "/")
+	client.SaveDir = *save
 	if e.isTerminal(e.stderr) {
 		client.Progress = func(u string) { fmt.Fprintln(e.stderr, l.T("cli.kolada.fetch.page", u)) }
 	}
