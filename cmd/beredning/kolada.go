@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/ingest"
 	"github.com/beredning/beredning/data/kolada"
 )
 
@@ -74,10 +75,7 @@ func runKoladaImport(e *env, args []string) int {
 		return 1
 	}
 	defer s.Close()
-	opts := kolada.Options{DryRun: *dryRun, SkipUnknown: *skip, User: *user}
-	if opts.User == "" {
-		opts.User = firstSet(e.getenv, "USER", "LOGNAME", "USERNAME")
-	}
+	opts := kolada.Options{DryRun: *dryRun, SkipUnknown: *skip, User: ingest.WhoImports(*user, e.getenv, e.account)}
 	rep, err := kolada.Import(e.ctx, s, paths, opts)
 	if err != nil {
 		fmt.Fprintln(e.stderr, l.T("cli.import.failed", err))

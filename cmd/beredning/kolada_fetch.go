@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/ingest"
 	"github.com/beredning/beredning/data/kolada"
 )
 
@@ -24,6 +25,7 @@ func runKoladaFetch(e *env, args []string) int {
 	yearsFlag := fs.String("years", "", l.T("cli.kolada.fetch.flag.years"))
 	api := fs.String("api", kolada.DefaultBaseURL, l.T("cli.kolada.fetch.flag.api"))
 	dryRun := fs.Bool("dry-run", false, l.T("cli.import.flag.dry_run"))
+	save := fs.String("save", "", l.T("cli.kolada.fetch.flag.save"))
 	if code := e.parseNoArgs(fs, args); code >= 0 {
 		return code
 	}
@@ -51,11 +53,12 @@ func runKoladaFetch(e *env, args []string) int {
 	}
 	client := kolada.NewClient()
 	client.BaseURL = strings.TrimRight(*api, "/")
+	client.SaveDir = *save
 	if e.isTerminal(e.stderr) {
 		client.Progress = func(u string) { fmt.Fprintln(e.stderr, l.T("cli.kolada.fetch.page", u)) }
 	}
 	fmt.Fprintln(e.stderr, l.T("cli.kolada.fetch.start", len(kpis), years[0], years[len(years)-1], client.BaseURL))
-	opts := kolada.Options{DryRun: *dryRun, User: firstSet(e.getenv, "USER", "LOGNAME", "USERNAME")}
+	opts := kolada.Options{DryRun: *dryRun, User: ingest.WhoImports("", e.getenv, e.account)}
 	rep, err := client.Fetch(e.ctx, s, kolada.Request{KPIs: kpis, Years: years}, opts)
 	var fe *kolada.FetchError
 	switch {

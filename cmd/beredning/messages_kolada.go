@@ -6,7 +6,7 @@ func init() {
 	lang.Register(map[string]lang.Text{
 		"cli.kolada.summary": {"jämför med andra kommuner: läs in, hämta och visa nyckeltal från Kolada", "compare with other municipalities: import, fetch and show Kolada key figures"},
 		"cli.kolada.usage": {
-			"Användning:\n  beredning kolada import [--db FIL] [--dry-run] [--skip-unknown] SÖKVÄG...\n  beredning kolada fetch  [--db FIL] [--kpi K,K] [--years 2013-2022] [--dry-run]\n  beredning kolada list   [--db FIL] [--kpi K] [--kommun KOD] [--format table|json]\n  beredning kolada kpis   [--db FIL]\n\nimport läser Kolada-API:ts JSON-svar, open-numbers DDF-mapp, Koladas webbexport (CSV, Latin-1) och nyckeltalskatalogen;\nformatet känns igen på innehållet. Kommunkoden sätts med beredning init --kommunkod 0127 eller settings set kommun.kod 0127,\njämförelsekommunerna med kolada.compare och nyckeltalen per område med kolada.area_kpis. Källa: Kolada/RKA.",
+			"Användning:\n  beredning kolada import [--db FIL] [--dry-run] [--skip-unknown] SÖKVÄG...\n  beredning kolada fetch  [--db FIL] [--kpi K,K] [--years 2013-2022] [--save MAPP] [--dry-run]\n  beredning kolada list   [--db FIL] [--kpi K] [--kommun KOD] [--format table|json]\n  beredning kolada kpis   [--db FIL]\n\nimport läser Kolada-API:ts JSON-svar, open-numbers DDF-mapp, Koladas webbexport (CSV, Latin-1) och nyckeltalskatalogen;\nformatet känns igen på innehållet. Kommunkoden sätts med beredning init --kommunkod 0127 eller settings set kommun.kod 0127,\njämförelsekommunerna med kolada.compare och nyckeltalen per område med kolada.area_kpis. Källa: Kolada/RKA.",
 			"Usage:\n  beredning kolada import [--db FILE] [--dry-run] [--skip-unknown] PATH...\n  beredning kolada fetch  [--db FILE] [--kpi K,K] [--years 2013-2022] [--dry-run]\n  beredning kolada list   [--db FILE] [--kpi K] [--kommun CODE] [--format table|json]\n  beredning kolada kpis   [--db FILE]\n\nimport reads the Kolada API's JSON answers, the open-numbers DDF folder, Kolada's web export (CSV, Latin-1) and the KPI catalogue;\nthe format is recognised by content. Set the kommunkod with beredning init --kommunkod 0127 or settings set kommun.kod 0127,\nthe comparison set with kolada.compare and the KPIs per area with kolada.area_kpis. Source: Kolada/RKA."},
 		"cli.kolada.unknown_action":        {"Okänt kolada-kommando %q.", "Unknown kolada command %q."},
 		"cli.kolada.import.summary":        {"läs in Kolada-filer eller mappar", "import Kolada files or folders"},
@@ -43,9 +43,13 @@ func init() {
 		"cli.kolada.fetch.flag.kpi":   {"nyckeltal att hämta (annars alla som inställningarna nämner)", "KPIs to fetch (else every one the settings name)"},
 		"cli.kolada.fetch.flag.years": {"år, till exempel 2013-2022 eller 2021,2022 (annars de tio senaste åren)", "years, for example 2013-2022 or 2021,2022 (else the last ten years)"},
 		"cli.kolada.fetch.flag.api":   {"API:ts adress (för en spegel)", "the API's address (for a mirror)"},
+		"cli.kolada.fetch.flag.save":  {"spara svaren som JSON-filer i denna mapp (läs in dem igen med kolada import)", "keep the answers as JSON files in this folder (import them again with kolada import)"},
 		"cli.kolada.fetch.bad_years":  {"Ogiltiga år %q; skriv till exempel 2013-2022 eller 2021,2022.", "Invalid years %q; write for example 2013-2022 or 2021,2022."},
 		"cli.kolada.fetch.start":      {"Hämtar %d nyckeltal för %d–%d från %s …", "Fetching %d KPIs for %d–%d from %s …"},
 		"cli.kolada.fetch.page":       {"  hämtat %s", "  fetched %s"},
+
+		"cli.info.table.kolada_kpi":   {"Kolada-nyckeltal i katalogen", "Kolada KPIs in the catalogue"},
+		"cli.info.table.kolada_value": {"Kolada-värden", "Kolada values"},
 
 		"cli.settings.kind.codes":    {"en lista med fyrsiffriga Kolada-koder, till exempel 0180,0480 (tom för ingen)", "a list of four-digit Kolada codes, for example 0180,0480 (empty for none)"},
 		"cli.settings.kind.kpis":     {"en lista med nyckeltal, till exempel N33816,N33817", "a list of KPIs, for example N33816,N33817"},

@@ -102,7 +102,8 @@ func runSettings(e *env, args []string) int {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.T("cli.settings.col.key"), l.T("cli.settings.col.value"),
 			l.T("cli.settings.col.default"), l.T("cli.settings.col.meaning"))
 		for _, r := range rows {
-			value, def := settingShown(l, r.Key, r.Value), settingShown(l, r.Key, r.Default)
+			// A long value (the area→KPI mapping) is cut; set prints it whole.
+			value, def := clipSetting(settingShown(l, r.Key, r.Value)), clipSetting(settingShown(l, r.Key, r.Default))
 			if r.Value != r.Default {
 				value += " *"
 			}
@@ -113,6 +114,14 @@ func runSettings(e *env, args []string) int {
 		fmt.Fprintln(e.stdout, l.T("cli.settings.hint"))
 	}
 	return 0
+}
+
+// clipSetting keeps the table narrow: values past 44 characters end in "…".
+func clipSetting(v string) string {
+	if r := []rune(v); len(r) > 44 {
+		return string(r[:43]) + "…"
+	}
+	return v
 }
 
 func settingKeys() []string {

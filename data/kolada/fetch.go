@@ -10,6 +10,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -31,6 +33,10 @@ type Client struct {
 	KPIsPerRequest int
 	// Progress, when set, hears about every page fetched.
 	Progress func(url string)
+	// SaveDir, when set, keeps every answer as a JSON file there
+	// (kolada-001.json, …), which kolada import reads again offline.
+	SaveDir string
+	saved   int
 }
 
 // NewClient is a client for the public API with sensible limits.
@@ -41,7 +47,7 @@ func NewClient() *Client {
 
 // FetchError says why the API could not answer, in words a user reads.
 type FetchError struct {
-	Kind   string // "offline", "timeout", "status", "answer"
+	Kind   string // "offline", "timeout", "status", "answer", "save"
 	URL    string
 	Status int
 	Detail string
@@ -60,6 +66,8 @@ func (e *FetchError) Message(l lang.Lang) string {
 		return l.T("kolada.fetch.timeout", hostOf(e.URL))
 	case "status":
 		return l.T("kolada.fetch.status", e.Status, printable(e.URL))
+	case "save":
+		return l.T("kolada.fetch.save", printable(e.URL))
 	}
 	return l.T("kolada.fetch.answer", printable(e.URL), printable(e.Detail))
 }
@@ -118,6 +126,9 @@ func (c *Client) pages(ctx context.Context, b *batch, hash io.Writer, first stri
 			return err
 		}
 		hash.Write(body)
+		if err := c.save(body); err != nil {
+			return err
+		}
 		page, err := parseAPIPage(body)
 		if err != nil {
 			return &FetchError{Kind: "answer", URL: next, Detail: err.Error()}
@@ -136,6 +147,20 @@ func (c *Client) pages(ctx context.Context, b *batch, hash io.Writer, first stri
 			return &FetchError{Kind: "answer", URL: next, Detail: "next_page points to another server"}
 		}
 		next = page.NextPage
+	}
+	return nil
+}
+
+// save writes an answer to SaveDir; a failure stops the fetch, since the
+// user asked for the files.
+func (c *Client) save(body []byte) error {
+	if c.SaveDir == "" {
+		return nil
+	}
+	c.saved++
+	name := filepath.Join(c.SaveDir, fmt.Sprintf("kolada-%03d.json", c.saved))
+	if err := os.WriteFile(name, body, 0o644); err != nil {
+		return &FetchError{Kind: "save", URL: name, Detail: err.Error()}
 	}
 	return nil
 }
@@ -236,6 +261,7 @@ func init() {
 		"kolada.fetch.offline": {"Kolada (%s) gick inte att nå. Är datorn ansluten till internet? Utan nät går det att läsa in sparade filer: beredning kolada import SÖKVÄG", "Kolada (%s) could not be reached. Is the computer online? Without a network, import saved files: beredning kolada import PATH"},
 		"kolada.fetch.timeout": {"Kolada (%s) svarade inte i tid, inte heller efter flera försök. Försök igen senare.", "Kolada (%s) did not answer in time, not after several attempts either. Try again later."},
 		"kolada.fetch.status":  {"Kolada svarade med felkod %d för %s. Ingenting har sparats.", "Kolada answered with error %d for %s. Nothing was stored."},
+		"kolada.fetch.save":    {"Kunde inte spara svaret som %s. Ingenting har sparats i databasen.", "Could not save the answer as %s. Nothing was stored in the database."},
 		"kolada.fetch.answer":  {"Svaret från %s gick inte att läsa (%s). Ingenting har sparats.", "The answer from %s could not be read (%s). Nothing was stored."},
 	})
 }

@@ -185,3 +185,20 @@ func TestFetchRefusesPagesOnAnotherServer(t *testing.T) {
 		t.Fatalf("err = %v, want the answer refused", err)
 	}
 }
+
+// Saved answers import again offline, to the same values.
+func TestFetchSavesAnswersForImport(t *testing.T) {
+	srv, _ := koladaServer(t, false, false)
+	dir := t.TempDir()
+	c := testClient(srv.URL)
+	c.SaveDir = dir
+	if _, err := c.Fetch(context.Background(), newStore(t), fetchReq, kolada.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s := newStore(t)
+	rep := mustImport(t, s, kolada.Options{}, dir)
+	if rep.New != 3 || len(rep.Files) != 3 { // the catalogue answer and two pages
+		t.Fatalf("import of the saved answers: %d new from %d files", rep.New, len(rep.Files))
+	}
+	wantValue(t, s, "U33401", kolada.Riket, 2020, 110)
+}

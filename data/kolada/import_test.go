@@ -128,3 +128,39 @@ func TestImportDDFRealSpotValues(t *testing.T) {
 		t.Fatalf("second import: %d new, %d changed, %d unchanged; want 0, 0, %d", again.New, again.Changed, again.Unchanged, rep.New)
 	}
 }
+
+// BenchmarkImportDDF imports the real DDF folder (45 KPIs, about 183 000
+// values with the gender split) into a fresh database.
+func BenchmarkImportDDF(b *testing.B) {
+	dir := sharedDir(b, "kolada_ddf_2024")
+	for b.Loop() {
+		b.StopTimer()
+		s := newStore(b)
+		b.StartTimer()
+		if rep, err := kolada.Import(context.Background(), s, []string{dir}, kolada.Options{}); err != nil || rep.Refused() {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompare is the Kolada view's load: four KPIs of an area for
+// the municipality, its region, Riket and a comparison set, with ranks.
+func BenchmarkCompare(b *testing.B) {
+	dir := sharedDir(b, "kolada_ddf_2024")
+	s := newStore(b)
+	mustImport(b, s, kolada.Options{}, dir)
+	ctx := context.Background()
+	if err := s.SetMunicipality(ctx, func(m *data.Municipality) { m.Kommunkod = "0127" }); err != nil {
+		b.Fatal(err)
+	}
+	s.SetSetting(ctx, data.SettingKoladaCompare, "0180,0480,0138")
+	cfg, err := kolada.LoadConfig(ctx, s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := kolada.Compare(ctx, s, cfg, []string{"N33816", "N33817", "U33401", "N33001"}, 10, 0, 10); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

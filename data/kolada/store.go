@@ -52,16 +52,35 @@ func writeBatch(tx *sql.Tx, ctx context.Context, b *batch) (counts, error) {
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM kolada_value`).Scan(&before); err != nil {
 		return c, err
 	}
-	vst, err := tx.PrepareContext(ctx, `INSERT INTO kolada_value(kpi, municipality, year, gender, value) VALUES (?, ?, ?, ?, ?)
+	// Many rows per statement: a DDF folder holds some 180 000 values, and
+	// one statement each costs more in the driver than in SQLite.
+	const perStmt = 200
+	upsert := func(n int) string {
+		return `INSERT INTO kolada_value(kpi, municipality, year, gender, value) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?),", n), ",") + `
 		ON CONFLICT(kpi, municipality, year, gender) DO UPDATE SET value = excluded.value
-		WHERE value IS NOT excluded.value`)
+		WHERE value IS NOT excluded.value`
+	}
+	full, err := tx.PrepareContext(ctx, upsert(perStmt))
 	if err != nil {
 		return c, err
 	}
-	defer vst.Close()
+	defer full.Close()
 	touched := 0
-	for _, v := range b.sortedValues() {
-		res, err := vst.ExecContext(ctx, v.KPI, v.Municipality, v.Year, v.Gender, v.Value)
+	vals := b.sortedValues()
+	args := make([]any, 0, perStmt*5)
+	for start := 0; start < len(vals); start += perStmt {
+		chunk := vals[start:min(start+perStmt, len(vals))]
+		args = args[:0]
+		for _, v := range chunk {
+			args = append(args, v.KPI, v.Municipality, v.Year, v.Gender, v.Value)
+		}
+		var res sql.Result
+		if len(chunk) == perStmt {
+			res, err = full.ExecContext(ctx, args...)
+		} else {
+			res, err = tx.ExecContext(ctx, upsert(len(chunk)), args...)
+		}
 		if err != nil {
 			return c, err
 		}

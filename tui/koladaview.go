@@ -1,0 +1,170 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/beredning/beredning/data/kolada"
+	"github.com/beredning/beredning/data/lang"
+)
+
+// Rendering of one Kolada key figure for the comparison screen (k): the
+// municipality beside its region, Riket and its comparison set over the
+// latest years that fit, its rank among all municipalities, and a small
+// chart of the last ten years. A year without a value says "–"; a break
+// in the municipality's series is marked ‡ and explained, and the chart
+// leaves a gap there instead of drawing it as a trend.
+
+const (
+	koladaLabelWidth = 20
+	koladaCellWidth  = 9
+	breakMark        = "‡"
+)
+
+// koladaBlock is the lines of one comparison, at most w cells wide.
+func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
+	title := c.KPI.ID
+	if c.KPI.Title != "" {
+		title += " " + clean(c.KPI.Title)
+	}
+	out := []string{trunc(" "+th.Strong.Paint(c.KPI.ID)+" "+strings.TrimPrefix(title, c.KPI.ID+" "), w)}
+	if len(c.Years) == 0 {
+		return append(out, "   "+th.Subtle.Paint(l.T("board.kolada.no_values", c.KPI.ID)), "")
+	}
+	lw := min(koladaLabelWidth, max(w/4, 10))
+	n := max((w-lw-2)/koladaCellWidth, 1)
+	years := c.Years
+	if len(years) > n {
+		years = years[len(years)-n:]
+	}
+	head := " " + fit(unitLabel(l, c.KPI), lw)
+	for _, y := range years {
+		head += right(fmt.Sprint(y), koladaCellWidth)
+	}
+	out = append(out, th.Subtle.Paint(head))
+	row := func(label string, ink Ink, cell func(y int) string) {
+		line := " " + fit(clean(label), lw)
+		for _, y := range years {
+			line += right(cell(y), koladaCellWidth)
+		}
+		out = append(out, ink.Paint(line))
+	}
+	value := func(s kolada.Series, marks bool) func(int) string {
+		return func(y int) string {
+			v, ok := s.Years[y]
+			if !ok {
+				return "–"
+			}
+			t := kolada.FormatValue(v)
+			if marks && c.Breaks[y] {
+				t += breakMark
+			} else if marks {
+				t += " "
+			}
+			return t
+		}
+	}
+	homeName := nameOr(c.Home, l.T("board.kolada.home"))
+	row(homeName, th.Strong, value(c.Home, true))
+	if c.Region.Code != "" {
+		row(nameOr(c.Region, c.Region.Code), Ink{}, value(c.Region, false))
+	}
+	row(nameOr(c.Riket, "Riket"), Ink{}, value(c.Riket, false))
+	// A small comparison set is shown by name, a larger by its median.
+	if len(c.Set) > 0 && len(c.Set) <= 3 {
+		for _, m := range c.Set {
+			row(nameOr(m, m.Code), Ink{}, value(m, false))
+		}
+	} else if len(c.Set) > 0 {
+		row(l.T("board.kolada.set_median", len(c.Set)), Ink{}, func(y int) string {
+			if sp, ok := c.SetSpread[y]; ok {
+				return kolada.FormatValue(sp.Median)
+			}
+			return "–"
+		})
+	}
+	if len(c.Ranks) > 0 {
+		row(l.T("board.kolada.rank"), th.Subtle, func(y int) string {
+			if r, ok := c.Ranks[y]; ok {
+				return fmt.Sprintf("%d/%d", r.Place, r.Of)
+			}
+			return "–"
+		})
+	}
+	latest := years[len(years)-1]
+	if sp, ok := c.SetSpread[latest]; ok {
+		out = append(out, trunc("   "+l.T("board.kolada.set_line", latest, kolada.FormatValue(sp.Min),
+			kolada.FormatValue(sp.Median), kolada.FormatValue(sp.Max), sp.N), w))
+	}
+	// The ten-year chart: the municipality, and Riket beside it when wide.
+	tenFrom := c.Years[max(len(c.Years)-10, 0)]
+	chart := "   " + l.T("board.kolada.ten_years", tenFrom, c.Years[len(c.Years)-1]) + " " +
+		yearSpark(c.Home.Years, c.Years[max(len(c.Years)-10, 0):], c.Breaks)
+	if w >= 100 {
+		chart += "   Riket " + yearSpark(c.Riket.Years, c.Years[max(len(c.Years)-10, 0):], nil)
+	}
+	out = append(out, trunc(chart, w))
+	for _, y := range c.Years {
+		if c.Breaks[y] {
+			out = append(out, trunc("   "+th.Warn.Paint(breakMark+" "+l.T("board.kolada.break",
+				kolada.FormatValue(c.Home.Years[y-1]), y-1, kolada.FormatValue(c.Home.Years[y]), y)), w))
+		}
+	}
+	if missing := missingYears(c.Home, years); len(missing) > 0 {
+		out = append(out, trunc("   "+th.Subtle.Paint(l.T("board.kolada.missing", homeName, strings.Join(missing, ", "))), w))
+	}
+	return append(out, "")
+}
+
+func nameOr(s kolada.Series, fallback string) string {
+	if s.Name != "" {
+		return s.Name
+	}
+	return fallback
+}
+
+func unitLabel(l lang.Lang, k kolada.KPI) string {
+	if k.Unit != "" {
+		return clean(k.Unit)
+	}
+	return l.T("board.kolada.value")
+}
+
+func missingYears(s kolada.Series, years []int) []string {
+	var out []string
+	for _, y := range years {
+		if _, ok := s.Years[y]; !ok {
+			out = append(out, fmt.Sprint(y))
+		}
+	}
+	return out
+}
+
+// yearSpark is one block per year, scaled from zero to the highest value;
+// a missing year is a space and a break a ‡ before the year's block.
+func yearSpark(vals map[int]float64, years []int, breaks map[int]bool) string {
+	hi := 0.0
+	for _, y := range years {
+		if v, ok := vals[y]; ok {
+			hi = math.Max(hi, v)
+		}
+	}
+	var b strings.Builder
+	for _, y := range years {
+		if breaks[y] {
+			b.WriteString(breakMark)
+		}
+		v, ok := vals[y]
+		switch {
+		case !ok:
+			b.WriteByte(' ')
+		case hi <= 0 || v <= 0:
+			b.WriteRune(sparkBlocks[0])
+		default:
+			i := int(math.Round(v / hi * float64(len(sparkBlocks)-1)))
+			b.WriteRune(sparkBlocks[min(max(i, 0), len(sparkBlocks)-1)])
+		}
+	}
+	return b.String()
+}
