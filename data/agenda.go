@@ -59,7 +59,39 @@ func (s *Store) MeetingOn(ctx context.Context, date string) (Meeting, error) {
 		i := byID[itemID]
 		m.Items[i].Documents = append(m.Items[i].Documents, d)
 	}
-	return m, docs.Err()
+	if err := docs.Err(); err != nil {
+		return Meeting{}, err
+	}
+	return s.forReader(m), nil
+}
+
+// forReader is a meeting as the store's actor may read it. A committee
+// member reads the agenda as the public does for the closed part: a
+// closed item keeps its number and public title, and nothing of its
+// proposal or documents; no secret document of any item is given out.
+// (Members get the closed part's papers at the meeting itself.)
+func (s *Store) forReader(m Meeting) Meeting {
+	if !s.actor.ReadsRestricted() {
+		return m
+	}
+	out := m
+	out.Items = make([]AgendaItem, len(m.Items))
+	for i, it := range m.Items {
+		if it.Closed {
+			it.Title, it.Proposal, it.Documents = it.PublicTitle, "", nil
+			out.Items[i] = it
+			continue
+		}
+		var docs []AgendaDocument
+		for _, d := range it.Documents {
+			if !d.Secret {
+				docs = append(docs, d)
+			}
+		}
+		it.Documents = docs
+		out.Items[i] = it
+	}
+	return out
 }
 
 // Day is the meeting's date as a time.
@@ -115,7 +147,7 @@ type yearItem struct {
 // problem named, and nothing is written.
 func (s *Store) NumberMeeting(ctx context.Context, date string) (Numbered, error) {
 	var out Numbered
-	err := s.Write(ctx, func(t *Tx) error {
+	err := s.write(ctx, ActMeetings, func(t *Tx) error {
 		var meetingID int64
 		err := t.tx.QueryRowContext(t.ctx, `SELECT id FROM meeting WHERE date = ?`, date).Scan(&meetingID)
 		if errors.Is(err, sql.ErrNoRows) {

@@ -48,6 +48,9 @@ type AgendaDocument struct {
 // PutMeeting writes a meeting with its agenda and documents, replacing any
 // meeting on the same date.
 func (t *Tx) PutMeeting(m Meeting) (int64, error) {
+	if err := t.actor.Check(ActMeetings); err != nil {
+		return 0, err
+	}
 	ctx, tx := t.ctx, t.tx
 	day, err := time.Parse(time.DateOnly, m.Date)
 	if err != nil {
@@ -88,6 +91,19 @@ func (t *Tx) PutMeeting(m Meeting) (int64, error) {
 	return id, nil
 }
 
+// SaveMeeting writes a meeting with its agenda and documents in one
+// transaction, replacing any meeting on the same date: the secretary's
+// write, as opposed to an import's.
+func (s *Store) SaveMeeting(ctx context.Context, m Meeting) (int64, error) {
+	var id int64
+	err := s.write(ctx, ActMeetings, func(t *Tx) error {
+		var err error
+		id, err = t.PutMeeting(m)
+		return err
+	})
+	return id, err
+}
+
 // ReportStatus is where a unit's report is in the controller's review.
 type ReportStatus string
 
@@ -120,6 +136,9 @@ type ReportEvent struct {
 // PutUnitReport writes a unit report's state and appends the event that
 // brought it there, so every change is in the audit trail.
 func (t *Tx) PutUnitReport(r UnitReport, ev ReportEvent) (int64, error) {
+	if err := t.actor.Check(ActReview); err != nil {
+		return 0, err
+	}
 	var id int64
 	err := t.tx.QueryRowContext(t.ctx, `INSERT INTO unit_report(unit_id, period, status, submitted_at, reviewed_at, reviewer)
 		VALUES (?, ?, ?, ?, ?, ?)
@@ -161,5 +180,11 @@ func (s *Store) Meetings(ctx context.Context, from string) ([]Meeting, error) {
 			last.Items = append(last.Items, it)
 		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i] = s.forReader(out[i])
+	}
+	return out, nil
 }

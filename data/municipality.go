@@ -44,5 +44,5 @@ func (s *Store) SetMunicipality(ctx context.Context, change func(*Municipality))
 			return err
 		}
 	}
-	return s.Write(ctx, func(tx *Tx) error { return tx.SetMunicipality(m) })
+	return s.write(ctx, ActSettings, func(tx *Tx) error { return tx.SetMunicipality(m) })
 }

@@ -185,8 +185,8 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	if err := d.Validate(value); err != nil {
 		return err
 	}
-	// Through Write, so a change made during an import waits for it.
-	return s.Write(ctx, func(tx *Tx) error {
+	// Through write, so a change made during an import waits for it.
+	return s.write(ctx, settingAction(key), func(tx *Tx) error {
 		_, err := tx.SQL().ExecContext(ctx, `INSERT INTO setting(key, value, default_value) VALUES (?, ?, ?)
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value, d.Default)
 		return err
@@ -200,6 +200,15 @@ func (s *Store) ResetSetting(ctx context.Context, key string) error {
 		return fmt.Errorf("%w: %s", ErrUnknownSetting, key)
 	}
 	return s.SetSetting(ctx, key, d.Default)
+}
+
+// settingAction is what changing a setting counts as: the gap rules'
+// thresholds are the controller's (and the admin's), the rest the admin's.
+func settingAction(key string) Action {
+	if key == SettingNoticeDays {
+		return ActSettings
+	}
+	return ActGapSettings
 }
 
 func seedSettings(ctx context.Context, tx *sql.Tx) error {

@@ -29,6 +29,8 @@ type Store struct {
 	mode     fs.FileMode
 	wait     time.Duration // how long a write waits for another's lock; 0: as long as it runs
 	onWait   func()        // told once per write that has to wait
+	actor    Actor         // who writes: checked on every write (actor.go)
+	feed     *changeFeed   // told after every commit, shared by As copies (changes.go)
 }
 
 // ErrNoDatabase: the file does not exist.
@@ -213,7 +215,8 @@ func open(ctx context.Context, path string, readOnly bool, mode fs.FileMode, o O
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, readOnly: readOnly, mode: mode, wait: o.Wait, onWait: o.OnWait}
+	s := &Store{db: db, path: path, readOnly: readOnly, mode: mode, wait: o.Wait, onWait: o.OnWait,
+		actor: LocalActor(), feed: newChangeFeed()}
 	v, err := s.checkVersion(ctx, o.Reading)
 	if err != nil {
 		db.Close()

@@ -213,7 +213,8 @@ type UndoResult struct {
 // changed a row this one added or changed.
 func (s *Store) UndoImport(ctx context.Context, run int64, by, at string) (UndoResult, error) {
 	res := UndoResult{Run: run}
-	err := s.Write(ctx, func(t *Tx) error {
+	by = s.auditName(by)
+	err := s.write(ctx, ActUndoImport, func(t *Tx) error {
 		var undoable bool
 		var undone sql.NullString
 		err := t.tx.QueryRowContext(ctx, `SELECT undoable, undone_at FROM import_run WHERE id = ?`, run).Scan(&undoable, &undone)

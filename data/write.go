@@ -23,6 +23,7 @@ const (
 type Tx struct {
 	ctx   context.Context
 	tx    *sql.Tx
+	actor Actor // who writes; some writes check it once more (PutMeeting)
 	stmts map[string]*sql.Stmt
 	// maxID per fact table at the start: an upsert that returns a higher id
 	// inserted the row; a lower one changed it.
@@ -50,7 +51,18 @@ type Tx struct {
 
 // Write runs fn in one transaction: it commits when fn returns nil and
 // rolls everything back otherwise, so the database is never half-written.
+// It writes facts (an import, Kolada figures, the demo), so the actor must
+// be one who imports.
 func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
+	return s.write(ctx, ActImport, fn)
+}
+
+// write is Write for one guarded action: the actor's role is checked
+// before anything is opened, and every open session hears of the commit.
+func (s *Store) write(ctx context.Context, act Action, fn func(*Tx) error) error {
+	if err := s.actor.Check(act); err != nil {
+		return err
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -60,7 +72,11 @@ func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
-	return runTx(ctx, tx, nil, fn)
+	if err := runTx(ctx, tx, s.actor, nil, fn); err != nil {
+		return err
+	}
+	s.feed.publish(s.actor)
+	return nil
 }
 
 // PanicError is a panic inside a write transaction, turned into an error
@@ -75,8 +91,8 @@ func (e *PanicError) Error() string { return fmt.Sprintf("internal error: %v", e
 
 // runTx wraps a begun transaction in a Tx, runs fn, and commits only when
 // everything succeeded. A panic in fn rolls back and returns a PanicError.
-func runTx(ctx context.Context, tx *sql.Tx, refs *knownIDs, fn func(*Tx) error) (err error) {
-	t := &Tx{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, maxID: map[string]int64{}, refs: refs,
+func runTx(ctx context.Context, tx *sql.Tx, actor Actor, refs *knownIDs, fn func(*Tx) error) (err error) {
+	t := &Tx{ctx: ctx, tx: tx, actor: actor, stmts: map[string]*sql.Stmt{}, maxID: map[string]int64{}, refs: refs,
 		areas: map[string]int64{}, units: map[[2]any]int64{}, measures: map[string]int64{}, codes: map[string]int64{}}
 	defer func() {
 		for _, st := range t.stmts {

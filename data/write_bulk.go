@@ -25,6 +25,9 @@ const bulkCacheKiB = 16 * 1024
 // holds the same guarantee for the rows they write. The settings are
 // restored before the connection goes back to the pool.
 func (s *Store) WriteBulk(ctx context.Context, fn func(*Tx) error) error {
+	if err := s.actor.Check(ActImport); err != nil {
+		return err
+	}
 	if s.readOnly {
 		return fmt.Errorf("%w: %s", ErrReadOnly, s.path)
 	}
@@ -49,7 +52,11 @@ func (s *Store) WriteBulk(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return err
 	}
-	return runTx(ctx, tx, &knownIDs{}, fn)
+	if err := runTx(ctx, tx, s.actor, &knownIDs{}, fn); err != nil {
+		return err
+	}
+	s.feed.publish(s.actor)
+	return nil
 }
 
 // BulkCounts is what a Put…s call did to its rows.

@@ -130,6 +130,7 @@ func (imp *importer) maxErrors() int {
 // database failed, and nil otherwise — with DryRun, after rolling back.
 func Import(ctx context.Context, store *data.Store, paths []string, opts Options) (*Report, error) {
 	start := time.Now()
+	opts.User = store.AuditName(opts.User) // over SSH, the connected person
 	rep := &Report{DryRun: opts.DryRun}
 	imp := &importer{ctx: ctx, opts: opts, rep: rep}
 	files := imp.expand(paths)

@@ -118,7 +118,7 @@ func (b *batch) commit(ctx context.Context, s *data.Store, label, sha string, op
 		if opts.DryRun {
 			return errRollback
 		}
-		return tx.LogImport(data.ImportLogEntry{At: time.Now().UTC().Format(time.RFC3339), User: opts.User,
+		return tx.LogImport(data.ImportLogEntry{At: time.Now().UTC().Format(time.RFC3339), User: s.AuditName(opts.User),
 			File: label, SHA256: sha, Kind: "kolada",
 			New: c.New, Changed: c.Changed, Unchanged: c.Unchanged, Warnings: len(rep.Problems)})
 	})

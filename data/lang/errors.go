@@ -39,6 +39,9 @@ func init() {
 // Err says in the user's language what went wrong: with the database, or
 // with a file. SQLite's and Go's own error text is never part of it.
 func (l Lang) Err(err error) string {
+	if msg := l.forbidden(err); msg != "" {
+		return msg
+	}
 	if key := fileErrKey(err); key != "" {
 		return l.T(key)
 	}
