@@ -31,6 +31,7 @@ type Store struct {
 	onWait   func()        // told once per write that has to wait
 	actor    Actor         // who writes: checked on every write (actor.go)
 	feed     *changeFeed   // told after every commit, shared by As copies (changes.go)
+	version  *dataVersion  // the connection DataVersion asks on, shared by As copies (version.go)
 }
 
 // ErrNoDatabase: the file does not exist.
@@ -216,7 +217,7 @@ func open(ctx context.Context, path string, readOnly bool, mode fs.FileMode, o O
 		return nil, err
 	}
 	s := &Store{db: db, path: path, readOnly: readOnly, mode: mode, wait: o.Wait, onWait: o.OnWait,
-		actor: LocalActor(), feed: newChangeFeed()}
+		actor: LocalActor(), feed: newChangeFeed(), version: &dataVersion{}}
 	v, err := s.checkVersion(ctx, o.Reading)
 	if err != nil {
 		db.Close()
@@ -334,7 +335,10 @@ func (s *Store) OthersMayRead() bool { return s.mode&0o044 != 0 }
 func (s *Store) Mode() fs.FileMode { return s.mode }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.version.close()
+	return s.db.Close()
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }

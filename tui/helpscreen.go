@@ -52,6 +52,9 @@ func (s *helpScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (s *helpScreen) View(w, h int) string {
 	title := " " + s.theme.Title.Paint(s.l.T("board.help.heading", s.of.Title()))
+	if !s.view.AtBottom() {
+		title = spread(title, s.theme.Faint.Paint(s.l.T("board.help.more"))+" ", w)
+	}
 	return block(append([]string{title}, strings.Split(s.view.View(), "\n")...), w, h)
 }
 
@@ -105,7 +108,6 @@ func (s *helpScreen) content(w int) []string {
 		for _, line := range wrapLines(note, max(w-2, 1), 4) {
 			out = append(out, " "+s.theme.Subtle.Paint(line))
 		}
-		out = append(out, "")
 	}
 	return out
 }

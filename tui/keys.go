@@ -26,6 +26,7 @@ type keyMap struct {
 	GoTo                         key.Binding // enter in the gap list
 	Back                         key.Binding
 	Help                         key.Binding
+	Reload                       key.Binding // ctrl+r: read the database again
 	Quit                         key.Binding
 	// Month and Report only describe [ ] and { } together in the short help.
 	Month, Report key.Binding
@@ -71,6 +72,7 @@ func newKeyMap(l lang.Lang) keyMap {
 		GoTo:          b([]string{"enter"}, "enter", "board.key.goto"),
 		Back:          b([]string{"esc"}, "esc", "board.key.back"),
 		Help:          b([]string{"?"}, "?", "board.key.help"),
+		Reload:        b([]string{"ctrl+r"}, "ctrl+r", "board.key.reload"),
 		Quit:          b([]string{"q", "ctrl+c"}, "q", "board.key.quit"),
 		Month:         b([]string{"[", "]"}, "[ ]", "board.key.month"),
 		Report:        b([]string{"{", "}"}, "{ }", "board.key.report"),
@@ -103,7 +105,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
 		{k.PageUp, k.PageDown, k.Enter, k.NextPane, k.PrevPane, k.Back},
 		{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport, k.Filter, k.Gaps},
-		{k.Import, k.Help, k.Quit},
+		{k.Import, k.Reload, k.Help, k.Quit},
 	}
 }
 

@@ -37,6 +37,7 @@ func init() {
 		"board.title":        {"Tavlan", "The board"},
 		"board.reader.title": {"Berättelse", "Narrative"},
 		"board.help.title":   {"Hjälp", "Help"},
+		"board.help.more":    {"↓ mer nedanför", "↓ more below"},
 		"board.help.heading": {"Tangenter: %s", "Keys: %s"},
 		"board.help.mouse": {
 			"Mus: hjulet rullar det som pekaren står över. Håll ned skift för att markera och kopiera text i terminalen.",
@@ -123,6 +124,9 @@ func init() {
 		"board.key.prev_narrative": {"förra berättelse", "previous narrative"},
 		"board.reader.last":        {"Det här är den äldsta berättelsen i listan.", "This is the oldest narrative in the list."},
 		"board.reader.first":       {"Det här är den nyaste berättelsen i listan.", "This is the newest narrative in the list."},
+		"board.key.reload":         {"läs om databasen", "read the database again"},
+		"board.reloaded":           {"Databasen har ändrats; tavlan visar de nya uppgifterna.", "The database changed; the board shows the new data."},
+		"board.reloaded_by_hand":   {"Databasen läses om.", "Reading the database again."},
 		"board.key.enter":          {"öppna", "open"},
 		"board.key.nextpane":       {"nästa ruta", "next pane"},
 		"board.key.prevpane":       {"förra ruta", "previous pane"},

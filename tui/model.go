@@ -20,6 +20,7 @@ type Model struct {
 	*app
 	stack []Screen
 	help  help.Model
+	watch watcher // whether another program changed the database
 	// requestBackground is false in tests, whose goldens are monochrome
 	// and must not depend on the terminal's answer.
 	requestBackground bool
@@ -46,11 +47,14 @@ func New(s *data.Store, opt Options) *Model {
 // Init asks for the terminal's background (to pick light or dark
 // colours) and loads the overview of the period under review.
 func (m *Model) Init() tea.Cmd {
-	load := loadOverview(m.ctx, m.store, m.opt.Period, m.gen)
+	cmds := []tea.Cmd{loadOverview(m.ctx, m.store, m.opt.Period, m.gen)}
 	if m.requestBackground {
-		return tea.Batch(tea.RequestBackgroundColor, load)
+		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	return load
+	if m.watch.every > 0 {
+		cmds = append(cmds, readVersion(m.ctx, m.store, 0))
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) setTheme(t Theme) {
@@ -103,6 +107,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.gotGaps(msg)
 	case importProgressMsg:
 		return m, tea.Batch(m.broadcast(msg), waitProgress(msg.next))
+	case dataVersionMsg:
+		return m, m.gotVersion(msg)
 	case importDoneMsg:
 		return m, tea.Batch(m.imports.done(m.app, msg), m.broadcast(msg))
 	}
@@ -127,7 +133,8 @@ func (m *Model) applyPending() tea.Cmd {
 	return m.broadcast(msg)
 }
 
-// handleKey routes the global keys: ctrl+c always quits; while a screen
+// handleKey routes the global keys: ctrl+c always quits, ctrl+r reads
+// the database again; while a screen
 // types, everything else is its; q quits, ? opens and closes help, esc
 // closes help or goes back one step on the top screen.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -136,6 +143,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	m.notice = ""
+	if key.Matches(msg, k.Reload) {
+		m.notice = m.l.T("board.reloaded_by_hand")
+		return m.reload()
+	}
 	if t, ok := m.top().(typist); ok && t.Typing() {
 		return m.updateTop(msg)
 	}

@@ -75,6 +75,7 @@ func Run(ctx context.Context, s *data.Store, opt Options) error {
 	}
 	m := New(s, opt)
 	m.ctx = ctx
+	m.watch.every = watchEvery
 	_, err := tea.NewProgram(m, progOpts...).Run()
 	if err == tea.ErrProgramKilled && ctx.Err() != nil {
 		return ctx.Err()
