@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -481,20 +482,69 @@ func TestMonochrome(t *testing.T) {
 	press(t, m, "enter", "down", "tab")
 	content := m.View().Content
 	// no colour at all: only bold, underline and reverse
-	for _, seq := range []string{"[38;", "[48;", "[3", "[9"} {
-		for _, part := range strings.Split(content, "\x1b")[1:] {
-			if strings.HasPrefix(part, seq) && !strings.HasPrefix(part, "[m") {
-				t.Fatalf("colour sequence %q in monochrome", part[:min(len(part), 12)])
-			}
-		}
+	if bad := sgrColours(content); len(bad) > 0 {
+		t.Fatalf("colour in monochrome: %q", bad)
 	}
 	// every status is still there in symbols and words
 	mustContain(t, screen(m), "✓", "▲", "●●● hög", "Tillkortakommande", "över budget")
+	// nor on the other screens: the gap overview, help, a narrative
+	for _, keys := range [][]string{{"o"}, {"?"}, {"tab", "tab", "tab", "tab", "enter"}, {"/"}} {
+		s := newBoard(t, testbyStore, Options{NoColor: true}, 120, 40)
+		press(t, s, keys...)
+		if len(s.stack) == 1 && keys[0] != "/" {
+			t.Fatalf("%v opened no screen", keys)
+		}
+		if bad := sgrColours(s.View().Content); len(bad) > 0 {
+			t.Fatalf("colour in monochrome after %v: %q", keys, bad)
+		}
+	}
 	// in colour the same screen has the same text
 	c := newBoard(t, testbyStore, Options{}, 200, 50)
 	press(t, c, "enter", "down", "tab")
+	if len(sgrColours(c.View().Content)) == 0 {
+		t.Fatal("the colour board shows no colour: the check above could not fail")
+	}
 	if screen(c) != screen(m) {
 		t.Fatal("colour and monochrome screens differ in text")
+	}
+}
+
+// sgrColours is every SGR sequence in s that sets a colour: a foreground,
+// background or underline colour in any form (30–37, 90–97, 40–47,
+// 100–107, 38/48/58 with 5;n or 2;r;g;b, also with colons).
+func sgrColours(s string) []string {
+	var bad []string
+	for _, part := range strings.Split(s, "\x1b[")[1:] {
+		end := strings.IndexFunc(part, func(r rune) bool { return r >= 0x40 && r <= 0x7e })
+		if end < 0 || part[end] != 'm' {
+			continue // not an SGR sequence
+		}
+		for _, p := range strings.FieldsFunc(part[:end], func(r rune) bool { return r == ';' || r == ':' }) {
+			n, err := strconv.Atoi(p)
+			if err != nil {
+				continue
+			}
+			if n >= 30 && n <= 38 || n >= 40 && n <= 48 || n == 58 || n >= 90 && n <= 97 || n >= 100 && n <= 107 {
+				bad = append(bad, "ESC["+part[:end+1])
+				break
+			}
+		}
+	}
+	return bad
+}
+
+func TestSGRColoursFindsEveryForm(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"\x1b[1;38;2;10;20;30mx\x1b[m", 1}, {"\x1b[38;5;12mx", 1}, {"\x1b[31mx", 1}, {"\x1b[97mx", 1},
+		{"\x1b[44mx", 1}, {"\x1b[104mx", 1}, {"\x1b[48:2::1:2:3mx", 1}, {"\x1b[4;58;5;1mx", 1},
+		{"\x1b[1mx\x1b[m", 0}, {"\x1b[7;4mx\x1b[0m", 0}, {"\x1b[39;49mx", 0}, {"\x1b[2Kx", 0}, {"plain", 0},
+	} {
+		if got := sgrColours(c.s); len(got) != c.want {
+			t.Errorf("%q: %q", c.s, got)
+		}
 	}
 }
 

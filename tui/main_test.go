@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,10 +38,9 @@ func TestMain(m *testing.M) {
 			return 1
 		}
 		defer demoStore.Close()
-		tb := &setupTB{}
-		testbyStore = buildTestby(tb, dir)
-		if tb.failed != "" {
-			fmt.Fprintln(os.Stderr, "testby:", tb.failed)
+		testbyStore, err = setup(func(tb testing.TB) *data.Store { return buildTestby(tb, dir) })
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "testby:", err)
 			return 1
 		}
 		defer testbyStore.Close()
@@ -50,14 +50,40 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// setupTB lets buildTestby run before any test exists.
-type setupTB struct {
-	testing.TB
-	failed string
+// setup runs a builder written for tests before any test exists: its
+// Fatal ends it with an error instead of a crash without clean-up.
+func setup(build func(testing.TB) *data.Store) (s *data.Store, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, ok := r.(setupFailure)
+			if !ok {
+				panic(r)
+			}
+			err = errors.New(string(f))
+		}
+	}()
+	return build(setupTB{}), nil
 }
 
-func (s *setupTB) Helper() {}
-func (s *setupTB) Fatal(args ...any) {
-	s.failed = fmt.Sprint(args...)
-	panic(s.failed)
+// setupTB is the testing.TB setup gives a builder; its Fatal panics with
+// a setupFailure, which setup recovers.
+type setupTB struct{ testing.TB }
+
+type setupFailure string
+
+func (setupTB) Helper()                           {}
+func (setupTB) Fatal(args ...any)                 { panic(setupFailure(fmt.Sprint(args...))) }
+func (setupTB) Fatalf(format string, args ...any) { panic(setupFailure(fmt.Sprintf(format, args...))) }
+
+func TestSetupReportsABuildersFailure(t *testing.T) {
+	s, err := setup(func(tb testing.TB) *data.Store {
+		tb.Fatal("no such file")
+		return nil
+	})
+	if s != nil || err == nil || err.Error() != "no such file" {
+		t.Fatalf("setup: %v, %v", s, err)
+	}
+	if _, err := setup(func(testing.TB) *data.Store { return testbyStore }); err != nil {
+		t.Fatal(err)
+	}
 }
