@@ -455,3 +455,51 @@ func TestImportMaskPNR(t *testing.T) {
 		t.Errorf("stored body %q", body)
 	}
 }
+
+// An import undone from the import screen: u lists the imports, enter
+// asks, y undoes; the board reloads without what the import added.
+func TestImportUndoFromTheScreen(t *testing.T) {
+	m, _ := newImportBoard(t, lang.SV, 120, 40)
+	press(t, m, "i")
+	pickEntry(t, m, "budget_oktober.csv")
+	press(t, m, "enter", "y")
+	if !strings.Contains(strings.Join(areaNames(m), "|"), "Socialpsykiatri") {
+		t.Fatalf("the import did not add its area: %v", areaNames(m))
+	}
+	press(t, m, "esc", "i")
+	mustContain(t, screen(m), "u ångra en import")
+	press(t, m, "u")
+	r, ok := m.top().(*importRuns)
+	if !ok || !r.loaded || len(r.runs) == 0 {
+		t.Fatal("u did not list the imports")
+	}
+	run := r.runs[0]
+	sc := screen(m)
+	mustContain(t, sc, "Inläsningar (ångra en import)", "budget_oktober.csv", "kan ångras", "budget: 1 nya, 1 ändrade")
+	checkScreen(t, m, "import runs")
+	for _, sz := range [][2]int{{40, 12}, {80, 24}, {200, 50}, {120, 40}} {
+		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		checkScreen(t, m, "import runs resized")
+		mustContain(t, screen(m), "kan ångras")
+	}
+	// esc from the question keeps the import
+	press(t, m, "enter")
+	mustContain(t, screen(m), "Ångra inläsning "+lang.Int(run.ID)+"?")
+	press(t, m, "esc")
+	if r.confirm || m.top() != Screen(r) {
+		t.Fatal("esc did not just cancel the question")
+	}
+	gen := m.gen
+	press(t, m, "enter", "y")
+	mustContain(t, screen(m), "✓ Inläsning "+lang.Int(run.ID)+" är ångrad.", "Borttagna områden: 1", "ångrad 20")
+	if m.gen == gen || strings.Contains(strings.Join(areaNames(m), "|"), "Socialpsykiatri") {
+		t.Fatalf("the board still shows the undone import: %v", areaNames(m))
+	}
+	// twice is refused, in words
+	press(t, m, "enter", "y")
+	mustContain(t, screen(m), "✗ Inläsning "+lang.Int(run.ID)+" är redan ångrad.")
+	press(t, m, "esc")
+	if importOf(m) == nil {
+		t.Fatal("esc did not go back to the import screen")
+	}
+}

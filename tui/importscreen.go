@@ -131,6 +131,10 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.closeImport()
 			return nil, nil
 		}
+		if s.stage == stagePick && key.Matches(msg, s.keys.UndoImport) {
+			r := newImportRuns(s.app)
+			return r, r.load()
+		}
 		return s, s.importKey(msg)
 	case tea.MouseWheelMsg:
 		s.importWheel(wheelDelta(msg))

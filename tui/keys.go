@@ -41,6 +41,9 @@ type keyMap struct {
 	ImportConfirm          key.Binding // enter or y after a clean check
 	MaskPNR                key.Binding // m: check again with personnummer masked, or not
 	CancelImport, CloseImp key.Binding
+	// u on the import screen lists the imports to undo one; enter asks,
+	// y (or enter) confirms
+	UndoImport, ChooseUndo, ConfirmUndo key.Binding
 }
 
 func newKeyMap(l lang.Lang) keyMap {
@@ -91,6 +94,9 @@ func newKeyMap(l lang.Lang) keyMap {
 		MaskPNR:       b([]string{"m"}, "m", "board.key.mask_pnr"),
 		CancelImport:  b([]string{"esc"}, "esc", "board.key.cancel_import"),
 		CloseImp:      b([]string{"esc", "enter"}, "esc", "board.key.close"),
+		UndoImport:    b([]string{"u"}, "u", "board.key.undo_import"),
+		ChooseUndo:    b([]string{"enter"}, "enter", "board.key.choose_undo"),
+		ConfirmUndo:   b([]string{"y", "enter"}, "y", "board.key.confirm_undo"),
 	}
 }
 
@@ -121,7 +127,7 @@ func (i importKeys) ShortHelp() []key.Binding {
 	k := i.k
 	switch i.stage {
 	case stagePick:
-		return []key.Binding{k.Choose, k.UpFolder, k.ImportFolder, k.Back, k.Quit}
+		return []key.Binding{k.Choose, k.UpFolder, k.ImportFolder, k.UndoImport, k.Back, k.Quit}
 	case stageCheck, stageRun:
 		return []key.Binding{k.CancelImport, k.Quit}
 	case stageReport:
@@ -142,7 +148,7 @@ func (i importKeys) FullHelp() [][]key.Binding {
 	move := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 	switch i.stage {
 	case stagePick:
-		return [][]key.Binding{move, {k.Choose, k.OpenFolder, k.UpFolder, k.ImportFolder}, {k.Back, k.Help, k.Quit}}
+		return [][]key.Binding{move, {k.Choose, k.OpenFolder, k.UpFolder, k.ImportFolder}, {k.UndoImport, k.Back, k.Help, k.Quit}}
 	case stageCheck, stageRun:
 		return [][]key.Binding{{k.CancelImport, k.Help, k.Quit}}
 	case stageReport:
