@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
 	"unicode"
+
+	"charm.land/bubbles/v2/key"
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
@@ -43,31 +46,42 @@ func TestSwedishWalkHasNoEnglishWords(t *testing.T) {
 	walkLanguage(t, lang.SV, english)
 }
 
-// walkKeys visits every screen: the board and its panes, an area and a
-// unit, the reader, other months and reports, the gap overview with a
-// gap opened, help, the filter and the import screen.
-var walkKeys = [][]string{
-	{},
-	{"down"}, {"enter"}, {"down"}, {"down"},
-	{"tab"}, {"tab"}, {"tab"}, {"enter"}, {"pgdown"}, {"esc"},
-	{"tab"}, {"tab"}, {"enter"}, {"esc"},
-	{"["}, {"["}, {"{"}, {"}"}, {"]"}, {"]"}, {"]"},
-	{"o"}, {"down"}, {"down"}, {"pgdown"}, {"enter"},
-	{"?"}, {"esc"}, {"?"}, {"?"},
-	{"/"}, {"b"}, {"esc"},
-	{"i"}, {"esc"},
+// walkPaths visit every screen, each from a freshly opened board on
+// October 2026: the board and an area's units, the gap band with a gap
+// explained, the reader stepping through narratives, the gap overview,
+// help, the filter, the import screen, a month without outcome and the
+// earlier reports.
+var walkPaths = [][]string{
+	{"down", "enter", "down", "down", "down"},
+	{"tab", "enter", "pgdown", "pgdown"},
+	{"tab", "tab", "tab", "tab", "enter", "n", "n", "N", "pgdown"},
+	{"tab", "tab", "tab", "pgdown"},
+	{"o", "down", "down", "pgdown", "pgdown", "enter"},
+	{"?", "pgdown"},
+	{"/", "b", "a"},
+	{"i", "down"},
+	{"]", "o"},
+	{"]", "]"},
+	{"[", "[", "{", "{", "{"},
 }
 
 func walkLanguage(t *testing.T, l lang.Lang, forbidden map[string]bool) {
 	for _, sz := range [][2]int{{80, 24}, {120, 40}, {200, 50}} {
-		m := newBoard(t, demoStore, Options{Lang: l, NoColor: true}, sz[0], sz[1])
-		for i, keys := range walkKeys {
-			press(t, m, keys...)
-			sc := screen(m)
-			for _, w := range words(sc) {
-				if forbidden[w] {
-					t.Errorf("%s at %dx%d after step %d %v: %q\n%s", l.Code(), sz[0], sz[1], i, keys, w, sc)
-					return
+		for _, path := range walkPaths {
+			m := newBoard(t, demoStore, Options{Lang: l, NoColor: true}, sz[0], sz[1])
+			for i := 0; i <= len(path); i++ {
+				if i > 0 {
+					press(t, m, path[i-1])
+				}
+				sc := screen(m)
+				if os.Getenv("WALK_SHOW") != "" && sz[0] == 120 {
+					t.Logf("%v:\n%s", path[:i], sc)
+				}
+				for _, w := range words(sc) {
+					if forbidden[w] {
+						t.Errorf("%s at %dx%d after %v: %q\n%s", l.Code(), sz[0], sz[1], path[:i], w, sc)
+						return
+					}
 				}
 			}
 		}
@@ -111,6 +125,15 @@ func onlyIn(t *testing.T, a, b lang.Lang) map[string]bool {
 	own, err := demoDataWords()
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Key names ("shift+tab", "pgdn") are the keyboard's, in both languages.
+	km := reflect.ValueOf(newKeyMap(a))
+	for i := 0; i < km.NumField(); i++ {
+		if kb, ok := km.Field(i).Interface().(key.Binding); ok {
+			for _, w := range words(kb.Help().Key + " " + strings.Join(kb.Keys(), " ")) {
+				own[w] = true
+			}
+		}
 	}
 	// The import screen shows the folder it starts in.
 	if wd, err := os.Getwd(); err == nil {
