@@ -64,9 +64,9 @@ func (s *Store) Info(ctx context.Context, lastImports int) (Info, error) {
 
 // ImportLog returns the latest n import log entries, newest first.
 func (s *Store) ImportLog(ctx context.Context, n int) ([]ImportLogEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT at, user, file, sha256, kind, rows_new, rows_changed, rows_unchanged,
-			areas_created, units_created, warnings, masked
-		FROM import_log ORDER BY at DESC, id DESC LIMIT ?`, n)
+	rows, err := s.db.QueryContext(ctx, `SELECT l.at, l.user, l.file, l.sha256, l.kind, l.rows_new, l.rows_changed, l.rows_unchanged,
+			l.areas_created, l.units_created, l.warnings, l.masked, ifnull(l.run_id, 0), r.undone_at IS NOT NULL
+		FROM import_log l LEFT JOIN import_run r ON r.id = l.run_id ORDER BY l.at DESC, l.id DESC LIMIT ?`, n)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func (s *Store) ImportLog(ctx context.Context, n int) ([]ImportLogEntry, error) 
 	for rows.Next() {
 		var e ImportLogEntry
 		if err := rows.Scan(&e.At, &e.User, &e.File, &e.SHA256, &e.Kind, &e.New, &e.Changed, &e.Unchanged,
-			&e.AreasCreated, &e.UnitsCreated, &e.Warnings, &e.Masked); err != nil {
+			&e.AreasCreated, &e.UnitsCreated, &e.Warnings, &e.Masked, &e.Run, &e.Undone); err != nil {
 			return nil, err
 		}
 		out = append(out, e)

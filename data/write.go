@@ -457,6 +457,8 @@ type ImportLogEntry struct {
 	New, Changed, Unchanged    int
 	AreasCreated, UnitsCreated int
 	Warnings, Masked           int
+	Run                        int64 // the import run (beredning imports); set when read
+	Undone                     bool  // the run was undone; set when read
 }
 
 // LogImport records a file of an import in the import log, under the

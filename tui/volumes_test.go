@@ -171,3 +171,16 @@ func markedRows(p volumesPane, w int) []string {
 	}
 	return out
 }
+
+// An indicator renamed between plan and report (the demo's BoU-1 was
+// "Andel avslutade insatser med uppnådda mål" and is reported in 2026 as
+// "Andel familjer där insatsens mål uppnåtts") has one name on the board:
+// its series' name, as the measure list and the gap texts call it.
+func TestIndicatorHasOneName(t *testing.T) {
+	m := newBoard(t, demoStore, Options{NoColor: true}, 200, 50)
+	sc := screen(m)
+	mustContain(t, sc, "Andel avslutade insatser")
+	if strings.Contains(sc, "Andel familjer där") {
+		t.Errorf("the indicator shows the name a unit reported it under:\n%s", sc)
+	}
+}

@@ -37,6 +37,8 @@ func TestImportsListAndUndo(t *testing.T) {
 	if dumpDB(t, db) != before {
 		t.Error("after undo the database is not what it was before the typo import")
 	}
+	_, out, _ = runImportCLI(t, "info", "--db", db)
+	mustHave(t, out, "typo_budget.csv", "(controller) – ångrad")
 	_, out, _ = runImportCLI(t, "imports", "--db", db, "--lang", "en", "--format", "json")
 	var runs []importRunJSON
 	if err := json.Unmarshal([]byte(out), &runs); err != nil || len(runs) != 2 || runs[0].UndoneBy != "controller" || runs[0].Undoable || !runs[1].Undoable {

@@ -42,6 +42,8 @@ type importLogJSON struct {
 	UnitsCreated int    `json:"units_created"`
 	Warnings     int    `json:"warnings"`
 	Masked       int    `json:"masked"`
+	Import       int64  `json:"import,omitempty"` // the number beredning imports undo takes
+	Undone       bool   `json:"undone,omitempty"`
 }
 
 func runInfo(e *env, args []string) int {
@@ -77,7 +79,7 @@ func runInfo(e *env, args []string) int {
 func logJSON(l data.ImportLogEntry) importLogJSON {
 	return importLogJSON{At: l.At, User: l.User, File: l.File, SHA256: l.SHA256, Kind: l.Kind,
 		New: l.New, Changed: l.Changed, Unchanged: l.Unchanged, AreasCreated: l.AreasCreated, UnitsCreated: l.UnitsCreated,
-		Warnings: l.Warnings, Masked: l.Masked}
+		Warnings: l.Warnings, Masked: l.Masked, Import: l.Run, Undone: l.Undone}
 }
 
 func writeInfoJSON(w io.Writer, in data.Info) int {
@@ -136,7 +138,15 @@ func writeInfoText(w io.Writer, in data.Info, l lang.Lang) {
 	for _, im := range in.LastImports {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", lang.DateTime(im.Time()), clean(im.File), im.Kind,
 			l.T("cli.info.import_counts", countWord(l, im.New, "cli.count.new"), countWord(l, im.Changed, "cli.count.changed"),
-				countWord(l, im.Unchanged, "cli.count.unchanged"), clean(userName(l, im.User))))
+				countWord(l, im.Unchanged, "cli.count.unchanged"), clean(userName(l, im.User)))+undoneMark(l, im))
 	}
 	tw.Flush()
+}
+
+// undoneMark says that a logged import was taken back.
+func undoneMark(l lang.Lang, e data.ImportLogEntry) string {
+	if e.Undone {
+		return " " + l.T("cli.info.undone")
+	}
+	return ""
 }

@@ -47,6 +47,7 @@ func init() {
 		"cli.info.rows":           {"Rader:", "Rows:"},
 		"cli.info.no_imports":     {"Inga inläsningar ännu.", "No imports yet."},
 		"cli.info.imports":        {"Senaste inläsningar:", "Latest imports:"},
+		"cli.info.undone":         {"– ångrad", "– undone"},
 		"cli.info.import_counts":  {"%s, %s, %s (%s)", "%s, %s, %s (%s)"},
 
 		"cli.info.table.area":            {"Verksamhetsområden", "Areas"},
