@@ -26,6 +26,14 @@ func init() {
 		"import.pnr.samordningsnummer": {"ett samordningsnummer", "a coordination number (samordningsnummer)"},
 
 		// Errors: the file is refused, nothing is written.
+		"import.err.control": {
+			"innehåller ett styrtecken (%s, tecken %d), som inte får finnas i namn och nycklar; ta bort det i källfilen",
+			"holds a control character (%s, character %d), which names and keys may not hold; remove it in the source file",
+		},
+		"import.warn.control_removed": {
+			"styrtecken (till exempel terminalkoder) togs bort ur texten",
+			"control characters (such as escape codes) were removed from the text",
+		},
 		"import.err.open":          {"kunde inte läsas: %s", "could not be read: %s"},
 		"import.err.no_files":      {"hittade inga filer att läsa in (CSV, XLSX eller Markdown)", "found no files to import (CSV, XLSX or Markdown)"},
 		"import.err.empty":         {"filen är tom", "the file is empty"},

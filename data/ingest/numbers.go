@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/text"
 )
 
 // Numbers are read as exact decimals from their text, never through a
@@ -74,7 +75,7 @@ func parseDecimal(s string) (d decimal, suffix string, p numProblem) {
 	}
 	// A unit or percent sign after the number.
 	if i := suffixStart(s); i < len(s) {
-		suffix = fold(s[i:])
+		suffix = text.Fold(s[i:])
 		s = trimSpaces(s[:i])
 		if suffix == "" || s == "" {
 			return d, "", numNotNumber
