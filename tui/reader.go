@@ -181,7 +181,7 @@ func markdown(text, style string, w int) []string {
 		}
 		mdRenderers[key] = r
 	}
-	text = safetext.Block(text)
+	text = safetext.PublicBlock(text)
 	out, err := r.Render(text)
 	if err != nil {
 		return plainLines(text, w)

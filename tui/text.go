@@ -20,10 +20,10 @@ const ellipsis = "…"
 func width(s string) int { return text.Width(s) }
 
 // clean makes text from data or a file name safe to measure and to draw:
-// text.Line, the program's one sanitiser (control characters, escape
-// sequences and bidi overrides removed; tabs and line breaks become
-// spaces; callers that keep lines split first).
-func clean(s string) string { return text.Line(s) }
+// text.Public, the program's one sanitiser (control characters, escape
+// sequences and bidi overrides removed, personal numbers masked; tabs and
+// line breaks become spaces; callers that keep lines split first).
+func clean(s string) string { return text.Public(s) }
 
 // trunc cuts s to at most w cells, ending in an ellipsis when cut.
 func trunc(s string, w int) string {

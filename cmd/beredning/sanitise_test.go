@@ -15,11 +15,13 @@ import (
 func TestInfoPrintsNoControlCharacters(t *testing.T) {
 	const bad = "\x1b]0;pwned\x07\u009b2J\u202e"
 	in := data.Info{Path: "db" + bad, SchemaVersion: 1,
-		Municipality: data.Municipality{Name: "Kommun" + bad, Committee: "Nämnd" + bad},
+		Municipality: data.Municipality{Name: "Kommun 811218 9876" + bad, Committee: "Nämnd" + bad},
 		LastImports:  []data.ImportLogEntry{{At: "2026-10-01T10:00:00Z", User: "anna" + bad, File: "budget" + bad + ".csv", Kind: "budget" + bad}}}
 	var b bytes.Buffer
 	writeInfoText(&b, in, lang.SV)
 	if out := b.String(); strings.ContainsFunc(out, func(r rune) bool { return text.IsControl(r) && r != '\n' }) {
 		t.Errorf("info prints a control character: %q", out)
+	} else if strings.Contains(out, "9876") {
+		t.Errorf("info prints a personnummer: %q", out)
 	}
 }

@@ -131,6 +131,7 @@ func (imp *importer) maxErrors() int {
 func Import(ctx context.Context, store *data.Store, paths []string, opts Options) (*Report, error) {
 	start := time.Now()
 	opts.User = store.AuditName(opts.User) // over SSH, the connected person
+	opts.User, _ = pnr.Mask(opts.User)     // --user goes into the import log
 	rep := &Report{DryRun: opts.DryRun}
 	imp := &importer{ctx: ctx, opts: opts, rep: rep}
 	files := imp.expand(paths)
@@ -256,6 +257,9 @@ func (imp *importer) expand(paths []string) []*fileState {
 	var out []*fileState
 	seen := map[string]bool{}
 	add := func(path, display string) {
+		// A file name may carry a personal number ("utredning 811218-9876.csv"):
+		// the report, the import log and info show it masked.
+		display, _ = pnr.Mask(display)
 		abs, err := filepath.Abs(path)
 		if err != nil {
 			abs = path

@@ -34,6 +34,33 @@ func (r *rowCtx) get(c column) string {
 		if ch, pos, bad := text.ControlAt(v); bad {
 			r.fail(c, v, "import.err.control", fmt.Sprintf("U+%04X", ch), pos)
 		}
+		if !ownPNRCheck[c] {
+			v = r.noPNRIn(c, v)
+		}
+	}
+	return v
+}
+
+// ownPNRCheck are the columns checked for personal numbers where their
+// row is read (a narrative's and a delegation decision's texts).
+var ownPNRCheck = map[column]bool{colDecisionMaker: true, colLegalGround: true, colMatterType: true}
+
+// noPNRIn refuses a personal number in a name or key (an area, a unit, a
+// konto, a measure, avser …), which would reach every screen and export;
+// under --mask-pnr it is masked there as in a narrative.
+func (r *rowCtx) noPNRIn(c column, v string) string {
+	ms := pnr.Find(v)
+	if len(ms) == 0 {
+		return v
+	}
+	if r.t.imp.opts.MaskPNR {
+		masked, k := pnr.Mask(v)
+		r.t.sum.Masked += k
+		return masked
+	}
+	r.failed = true
+	for _, m := range ms {
+		r.t.problem(true, r.lineOf(c), r.t.hdr.index[c]-1, r.t.hdr.name[c], "", PNRErrorKey, msg("import.pnr."+m.Kind.String()))
 	}
 	return v
 }

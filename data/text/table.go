@@ -8,7 +8,7 @@ import (
 // Table lines up rows of cells in columns two spaces apart, measured with
 // Width, so names with å, emoji or other wide characters line up as the
 // terminal draws them (text/tabwriter counts runes). Every cell passes
-// Line on its way out. A column listed in right is aligned right; the
+// Public on its way out. A column listed in right is aligned right; the
 // last column is not padded.
 type Table struct {
 	rows  [][]string
@@ -28,7 +28,7 @@ func NewTable(right ...int) *Table {
 func (t *Table) Row(cells ...string) {
 	row := make([]string, len(cells))
 	for i, c := range cells {
-		row[i] = Line(c)
+		row[i] = Public(c)
 	}
 	t.rows = append(t.rows, row)
 }

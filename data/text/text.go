@@ -18,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/beredning/beredning/data/pnr"
 )
 
 // IsControl tells the characters that never reach a terminal: C0 controls,
@@ -98,6 +100,21 @@ func Block(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Public is Line for text that leaves the program (a table, an export, the
+// board): personal identity numbers are masked too, whatever the database
+// holds.
+func Public(s string) string {
+	masked, _ := pnr.Mask(s)
+	return Line(masked)
+}
+
+// PublicBlock is Block with personal identity numbers masked: a
+// narrative's text as the reader shows it.
+func PublicBlock(s string) string {
+	masked, _ := pnr.Mask(s)
+	return Block(masked)
 }
 
 // Width is the display width of s in terminal cells, ANSI sequences not
