@@ -50,9 +50,15 @@ func (p Problem) Location(l lang.Lang) string {
 func (p Problem) Message(l lang.Lang) string {
 	args := make([]any, len(p.Args))
 	for i, a := range p.Args {
-		if m, ok := a.(msg); ok {
-			args[i] = l.T(string(m))
-		} else {
+		switch a := a.(type) {
+		case msg:
+			args[i] = l.T(string(a))
+		case errArg:
+			args[i] = l.Err(a.err)
+		case string:
+			// a value quoted from the input: never a page of it
+			args[i] = cut(a, maxArg)
+		default:
 			args[i] = a
 		}
 	}
@@ -187,6 +193,24 @@ func (r *Report) RenderErrors(l lang.Lang) string {
 		b.WriteString(l.T("import.err.truncated") + "\n")
 	}
 	return b.String()
+}
+
+// maxArg is the most of an input's text a message quotes.
+const maxArg = 200
+
+// cut shortens s to n characters, with an ellipsis.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + "…"
+		}
+		i++
+	}
+	return s
 }
 
 // shortValue makes a value fit in a message: control characters shown

@@ -115,14 +115,24 @@ func (r *rowCtx) money(c column, required bool) (*data.Money, bool) {
 	if v == "" {
 		return nil, ok
 	}
+	numPart, written := v, ""
+	if i := suffixStart(v); i < len(v) {
+		numPart, written = v[:i], trimSpaces(v[i:])
+	}
 	d, suffix, p := parseDecimal(v)
-	if p != numOK {
+	if p != numOK && !strings.ContainsAny(numPart, "eE") {
 		r.numberError(c, v, p)
+		return nil, false
+	}
+	if strings.ContainsAny(numPart, "eE") {
+		// 1e5 is a float's way to write 100 000, not a bookkeeper's: in a
+		// money column it is a typo or a cell Excel reformatted
+		r.fail(c, v, "import.err.money_exponent", shortValue(v))
 		return nil, false
 	}
 	unit := r.t.hdr.unit[c]
 	if suffix != "" && !unitMatches(suffix, unit) {
-		r.fail(c, v, "import.err.unit", shortValue(v), suffix, unitName(unit))
+		r.fail(c, v, "import.err.unit", shortValue(v), shortValue(written), unitName(unit))
 		return nil, false
 	}
 	m, ok := d.money(unit)

@@ -176,7 +176,7 @@ func (s *sink) area(r *rowCtx, name string) (int64, bool) {
 		s.wait()
 		id, created, err = s.tx.EnsureArea(clean, group)
 		if err != nil {
-			r.fail(colArea, name, "import.err.db", err.Error())
+			r.fail(colArea, name, "import.err.db", errText(err))
 			return 0, false
 		}
 		if created {
@@ -216,7 +216,7 @@ func (s *sink) unit(r *rowCtx, area int64, name string) (int64, bool) {
 		s.wait()
 		id, created, err = s.tx.EnsureUnit(area, clean)
 		if err != nil {
-			r.fail(colUnit, name, "import.err.db", err.Error())
+			r.fail(colUnit, name, "import.err.db", errText(err))
 			return 0, false
 		}
 		if created {
@@ -391,7 +391,7 @@ func (s *sink) measureID(r *rowCtx, name, code string, dir data.Direction) (int6
 	s.wait()
 	id, created, err := s.tx.EnsureMeasure(def)
 	if err != nil {
-		r.fail(colMeasure, name, "import.err.db", err.Error())
+		r.fail(colMeasure, name, "import.err.db", errText(err))
 		return 0, false
 	}
 	if created {
@@ -438,7 +438,7 @@ func (s *sink) narrative(r *rowCtx, area, unit string, n data.Narrative) {
 	s.wait()
 	out, err := s.tx.PutNarrative(n)
 	if err != nil {
-		r.fail(colText, "", "import.err.db", err.Error())
+		r.fail(colText, "", "import.err.db", errText(err))
 		return
 	}
 	countOutcome(r.t.sum, out)
