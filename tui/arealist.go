@@ -5,6 +5,7 @@ import (
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 // listRow is one line of the area list: an area or one of its units.
@@ -28,7 +29,7 @@ type rowFilter struct {
 
 func (f rowFilter) active() bool { return f.q != "" }
 
-func (f rowFilter) matchName(name string) bool { return strings.Contains(fold(name), f.q) }
+func (f rowFilter) matchName(name string) bool { return strings.Contains(text.Fold(name), f.q) }
 
 func (f rowFilter) matchNarr(sc data.Scope) bool { return f.narr != nil && f.narr(sc) }
 

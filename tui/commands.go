@@ -14,6 +14,7 @@ import (
 	"github.com/beredning/beredning/data/gaps"
 	"github.com/beredning/beredning/data/ingest"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 // The board's data flow: a key makes Update return one of these commands;
@@ -146,7 +147,7 @@ func listDir(dir string) tea.Cmd {
 				}
 				return 1
 			}
-			return strings.Compare(fold(a.name), fold(b.name))
+			return strings.Compare(text.Fold(a.name), text.Fold(b.name))
 		})
 		return msg
 	}

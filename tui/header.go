@@ -55,7 +55,7 @@ func (hd header) Render(w int) string {
 	}
 	left2 := " " + th.Faint.Paint(l.T("board.sign_rule"))
 	if hd.scope != "" {
-		left2 = " " + th.Accent.Paint("» ") + th.Strong.Paint(hd.scope)
+		left2 = " " + th.Accent.Paint("» ") + th.Strong.Paint(clean(hd.scope))
 	}
 	importLong, importShort := l.T("board.never_imported"), l.T("board.never_imported")
 	if !ov.LastImport.IsZero() {

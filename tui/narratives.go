@@ -5,6 +5,7 @@ import (
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 // narrativesPane is pane 3: the recent months' narratives, newest first,
@@ -121,7 +122,7 @@ func narrativeMatches(n data.NarrativeItem, q string, l lang.Lang) bool {
 		return true
 	}
 	for _, s := range []string{n.Title, n.Text, n.UnitName, n.Author, l.NarrativeType(n.Type), l.Severity(n.Severity)} {
-		if strings.Contains(fold(s), q) {
+		if strings.Contains(text.Fold(s), q) {
 			return true
 		}
 	}

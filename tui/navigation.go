@@ -8,6 +8,7 @@ import (
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/gaps"
+	"github.com/beredning/beredning/data/text"
 )
 
 // handleKey is the board's keyboard once the root has taken the global
@@ -250,7 +251,7 @@ func (b *board) enter() tea.Cmd {
 
 // setFilter applies a query to the list and the narratives.
 func (b *board) setFilter(raw string) {
-	q := fold(strings.TrimSpace(raw))
+	q := text.Fold(strings.TrimSpace(raw))
 	if q == b.filter {
 		return
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	safetext "github.com/beredning/beredning/data/text"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -179,10 +181,13 @@ func markdown(text, style string, w int) []string {
 		}
 		mdRenderers[key] = r
 	}
+	text = safetext.PublicBlock(text)
 	out, err := r.Render(text)
 	if err != nil {
 		return plainLines(text, w)
 	}
+	// glamour's own escapes: colours stay, hyperlinks and the like go
+	out = safetext.KeepStyle(out)
 	lines := strings.Split(strings.TrimRight(out, "\n "), "\n")
 	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
 		lines = lines[1:]

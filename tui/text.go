@@ -2,10 +2,11 @@ package tui
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/beredning/beredning/data/text"
 )
 
 // Everything the board draws goes through these helpers, so that no line
@@ -14,41 +15,15 @@ import (
 
 const ellipsis = "…"
 
-// width is the display width of s, ANSI sequences not counted. Plain
-// ASCII, most cells of the board, is measured by its length.
-func width(s string) int {
-	if isPlainASCII(s) {
-		return len(s)
-	}
-	return ansi.StringWidth(s)
-}
+// width is the display width of s: text.Width, the program's one width
+// function (grapheme clusters, as terminals draw them).
+func width(s string) int { return text.Width(s) }
 
-// isPlainASCII tells printable ASCII without escape sequences.
-func isPlainASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' {
-			return false
-		}
-	}
-	return true
-}
-
-// clean makes text safe to measure: tabs and control characters become
-// spaces, line breaks too (callers that keep lines split first).
-func clean(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return ' '
-		}
-		if r < ' ' || r == 0x7f {
-			return -1
-		}
-		return r
-	}, s)
-}
+// clean makes text from data or a file name safe to measure and to draw:
+// text.Public, the program's one sanitiser (control characters, escape
+// sequences and bidi overrides removed, personal numbers masked; tabs and
+// line breaks become spaces; callers that keep lines split first).
+func clean(s string) string { return text.Public(s) }
 
 // trunc cuts s to at most w cells, ending in an ellipsis when cut.
 func trunc(s string, w int) string {
@@ -170,30 +145,6 @@ func block(lines []string, w, h int) string {
 		} else {
 			b.WriteString(strings.Repeat(" ", max(w, 0)))
 		}
-	}
-	return b.String()
-}
-
-// fold is how the filter compares text: lower case, and å/ä/ö (and other
-// accents) against their base letters, as the importer matches names.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range strings.ToLower(s) {
-		switch r {
-		case 'å', 'ä', 'á', 'à', 'â':
-			r = 'a'
-		case 'ö', 'ó', 'ò', 'ô', 'ø':
-			r = 'o'
-		case 'é', 'è', 'ê', 'ë':
-			r = 'e'
-		case 'ü', 'ú':
-			r = 'u'
-		}
-		if unicode.IsSpace(r) || r == '_' {
-			r = ' '
-		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/text"
 	"github.com/beredning/beredning/fixtures"
 	"github.com/beredning/beredning/tui"
 )
@@ -38,7 +39,11 @@ func runDemo(e *env, args []string) int {
 		path = demoPath(kind.file)
 	}
 	if err := ensureDemo(e, path, kind, *fresh); err != nil {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.demo.err", path, e.lang.Err(err)))
+		if errors.Is(err, errNotDemo) {
+			fmt.Fprintln(e.stderr, e.lang.T("cli.demo.not_demo", text.Line(path)))
+			return 1
+		}
+		fmt.Fprintln(e.stderr, e.lang.T("cli.demo.err", text.Line(path), e.lang.Err(err)))
 		return 1
 	}
 	if !e.isTerminal(os.Stdout) || !e.isTerminal(os.Stdin) {
@@ -73,25 +78,37 @@ func demoPath(file string) string {
 	return filepath.Join(dir, "beredning", file)
 }
 
+// errNotDemo: demo --fresh was pointed at a file that is not a beredning
+// demo (the user's own database, another program's SQLite file, anything
+// else). It is left untouched.
+var errNotDemo = errors.New("not a beredning demo")
+
 // ensureDemo builds the demo into a temporary file and renames it into
-// place, so an interrupted build never leaves a half-made database.
+// place, so an interrupted build never leaves a half-made database; what an
+// earlier, killed build left behind is removed first. An existing file is
+// replaced only when it is a demo (data.DemoMark): with --fresh, or when
+// it is a demo of another version.
 func ensureDemo(e *env, path string, kind demoKind, fresh bool) error {
-	if !fresh {
-		if _, err := os.Stat(path); err == nil {
-			if isCurrentDemo(e, path, kind) {
-				return nil
-			}
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
+	tmp := path + ".building"
+	removeDB(tmp)
+	if _, err := os.Stat(path); err == nil {
+		sha, isDemo := demoMark(e, path)
+		switch {
+		case !isDemo && fresh:
+			return errNotDemo
+		case !isDemo:
+			return nil // someone's own database at the demo path: the open that follows explains
+		case !fresh && sha == kind.sha256:
+			return nil
 		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	tmp := path + ".building"
-	removeDB(tmp)
 	if e.isTerminal(os.Stderr) {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.demo.building", path))
+		fmt.Fprintln(e.stderr, e.lang.T("cli.demo.building", text.Line(path)))
 	}
 	s, err := data.Create(e.ctx, tmp)
 	if err != nil {
@@ -102,8 +119,7 @@ func ensureDemo(e *env, path string, kind demoKind, fresh bool) error {
 		removeDB(tmp)
 		return err
 	}
-	// Fold the WAL into the file so that one file is the whole database.
-	if _, err := s.DB().ExecContext(e.ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+	if err := s.Checkpoint(e.ctx); err != nil {
 		s.Close()
 		removeDB(tmp)
 		return err
@@ -120,25 +136,15 @@ func ensureDemo(e *env, path string, kind demoKind, fresh bool) error {
 	return nil
 }
 
-// isCurrentDemo tells whether the file is a demo this version would build:
-// a demo from another version of the generator is cache to rebuild. A file
-// that is not a demo at all is left to the open that follows, which explains.
-func isCurrentDemo(e *env, path string, kind demoKind) bool {
-	s, err := data.Open(e.ctx, path)
+// demoMark reads, without changing the file, whether it is a demo and which.
+func demoMark(e *env, path string) (sha string, isDemo bool) {
+	s, err := data.OpenWith(e.ctx, path, data.OpenOptions{Reading: true})
 	if err != nil {
-		return true
+		return "", false
 	}
 	defer s.Close()
-	log, err := s.ImportLog(e.ctx, 1000)
-	if err != nil {
-		return true
-	}
-	for _, l := range log {
-		if l.Kind == "demo" {
-			return l.SHA256 == kind.sha256
-		}
-	}
-	return true // someone's own database at the demo path: never replace it
+	sha, isDemo, err = s.DemoMark(e.ctx)
+	return sha, isDemo && err == nil
 }
 
 // removeDB removes a database file with its WAL and shared-memory files.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 // The flag package writes its errors in English. parse keeps them from
@@ -28,12 +29,12 @@ func flagError(l lang.Lang, err error) string {
 		if m := fe.re.FindStringSubmatch(msg); m != nil {
 			args := make([]any, len(m)-1)
 			for i, s := range m[1:] {
-				args[i] = clean(s)
+				args[i] = text.Line(s)
 			}
 			return l.T(fe.key, args...)
 		}
 	}
-	return l.T("cli.flagerr.other", clean(msg))
+	return l.T("cli.flagerr.other", text.Line(msg))
 }
 
 func init() {

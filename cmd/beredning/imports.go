@@ -8,13 +8,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
-	"unicode/utf8"
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/ingest"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 func init() {
@@ -107,7 +106,7 @@ func (e *env) undoImport(dbFlag string, id int64, by string) int {
 	fmt.Fprintln(e.stdout, l.T("cli.imports.undone", id, lang.Int(int64(res.Removed)), lang.Int(int64(res.Restored)),
 		lang.Int(int64(res.AreasRemoved)), lang.Int(int64(res.UnitsRemoved)), lang.Int(int64(res.MeasuresRemoved))))
 	if len(res.Kept) > 0 {
-		fmt.Fprintln(e.stdout, l.T("cli.imports.kept", clean(strings.Join(res.Kept, ", "))))
+		fmt.Fprintln(e.stdout, l.T("cli.imports.kept", text.Line(strings.Join(res.Kept, ", "))))
 	}
 	return 0
 }
@@ -133,7 +132,7 @@ func runFiles(r data.ImportRun, l lang.Lang) string {
 		}
 		parts[i] = filepath.Base(f.File) + " (" + kind + ")"
 	}
-	return clean(strings.Join(parts, ", "))
+	return text.Line(strings.Join(parts, ", "))
 }
 
 func writeImportsTable(w io.Writer, runs []data.ImportRun, l lang.Lang) {
@@ -141,34 +140,16 @@ func writeImportsTable(w io.Writer, runs []data.ImportRun, l lang.Lang) {
 		fmt.Fprintln(w, l.T("cli.info.no_imports"))
 		return
 	}
-	// Numbers are padded to the right edge of their column by hand:
-	// tabwriter aligns a whole table one way.
-	cells := [][]string{{l.T("cli.imports.col.id"), l.T("cli.imports.col.at"), l.T("cli.imports.col.user"),
-		l.T("cli.imports.col.new"), l.T("cli.imports.col.changed"), l.T("cli.imports.col.unchanged")}}
+	tb := text.NewTable(0, 3, 4, 5) // numbers align right
+	tb.Row(l.T("cli.imports.col.id"), l.T("cli.imports.col.at"), l.T("cli.imports.col.user"),
+		l.T("cli.imports.col.new"), l.T("cli.imports.col.changed"), l.T("cli.imports.col.unchanged"))
 	for _, r := range runs {
 		t := r.Totals()
 		at, _ := time.Parse(time.RFC3339, r.At)
-		cells = append(cells, []string{strconv.FormatInt(r.ID, 10), lang.DateTime(at), clean(userName(l, r.User)),
-			lang.Int(int64(t.New)), lang.Int(int64(t.Changed)), lang.Int(int64(t.Unchanged))})
+		tb.Row(strconv.FormatInt(r.ID, 10), lang.DateTime(at), userName(l, r.User),
+			lang.Int(int64(t.New)), lang.Int(int64(t.Changed)), lang.Int(int64(t.Unchanged)))
 	}
-	numeric := map[int]bool{0: true, 3: true, 4: true, 5: true}
-	for c := range cells[0] {
-		if !numeric[c] {
-			continue
-		}
-		wd := 0
-		for _, row := range cells {
-			wd = max(wd, utf8.RuneCountInString(row[c]))
-		}
-		for _, row := range cells {
-			row[c] = strings.Repeat(" ", wd-utf8.RuneCountInString(row[c])) + row[c]
-		}
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, row := range cells {
-		fmt.Fprintln(tw, strings.Join(row, "\t"))
-	}
-	tw.Flush()
+	tb.Write(w, "")
 	// The table aligns numbers right; what each run read and whether it
 	// can be undone follow as a list, where long file names do not
 	// stretch the table.

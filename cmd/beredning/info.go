@@ -4,10 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"strconv"
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 func init() {
@@ -103,32 +104,35 @@ func writeInfoJSON(w io.Writer, in data.Info) int {
 	return 0
 }
 
+// writeInfoText writes info for a person: every value from the database
+// or a file name passes text.Line (in text.Table), columns line up by
+// display width.
 func writeInfoText(w io.Writer, in data.Info, l lang.Lang) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.database"), in.Path)
-	fmt.Fprintf(tw, "%s\t%d\n", l.T("cli.info.schema"), in.SchemaVersion)
-	fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.municipality"), municipalityLine(l, in.Municipality))
-	fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.committee"), in.Municipality.Committee)
+	t := text.NewTable()
+	t.Row(l.T("cli.info.database"), in.Path)
+	t.Row(l.T("cli.info.schema"), strconv.Itoa(in.SchemaVersion))
+	t.Row(l.T("cli.info.municipality"), municipalityLine(l, in.Municipality))
+	t.Row(l.T("cli.info.committee"), in.Municipality.Committee)
 	if in.Municipality.Inhabitants > 0 {
-		fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.inhabitants"), lang.Int(int64(in.Municipality.Inhabitants)))
+		t.Row(l.T("cli.info.inhabitants"), lang.Int(int64(in.Municipality.Inhabitants)))
 	}
 	if in.Coverage.First.IsZero() {
-		fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.periods"), l.T("cli.info.no_data"))
+		t.Row(l.T("cli.info.periods"), l.T("cli.info.no_data"))
 	} else {
-		fmt.Fprintf(tw, "%s\t%s – %s\n", l.T("cli.info.periods"), in.Coverage.First, in.Coverage.Last)
+		t.Row(l.T("cli.info.periods"), in.Coverage.First.String()+" – "+in.Coverage.Last.String())
 		latest := in.Coverage.LatestOutcome.String()
 		if latest == "" {
 			latest = "–"
 		}
-		fmt.Fprintf(tw, "%s\t%s\n", l.T("cli.info.latest_outcome"), latest)
+		t.Row(l.T("cli.info.latest_outcome"), latest)
 	}
-	tw.Flush()
+	t.Write(w, "")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, l.T("cli.info.rows"))
 	for _, c := range in.Counts {
-		fmt.Fprintf(tw, "  %s\t%s\n", l.T("cli.info.table."+c.Table), lang.Int(int64(c.Rows)))
+		t.Row(l.T("cli.info.table."+c.Table), lang.Int(int64(c.Rows)))
 	}
-	tw.Flush()
+	t.Write(w, "  ")
 	fmt.Fprintln(w)
 	if len(in.LastImports) == 0 {
 		fmt.Fprintln(w, l.T("cli.info.no_imports"))
@@ -136,11 +140,11 @@ func writeInfoText(w io.Writer, in data.Info, l lang.Lang) {
 	}
 	fmt.Fprintln(w, l.T("cli.info.imports"))
 	for _, im := range in.LastImports {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", lang.DateTime(im.Time()), clean(im.File), im.Kind,
+		t.Row(lang.DateTime(im.Time()), im.File, im.Kind,
 			l.T("cli.info.import_counts", countWord(l, im.New, "cli.count.new"), countWord(l, im.Changed, "cli.count.changed"),
-				countWord(l, im.Unchanged, "cli.count.unchanged"), clean(userName(l, im.User)))+undoneMark(l, im))
+				countWord(l, im.Unchanged, "cli.count.unchanged"), userName(l, im.User))+undoneMark(l, im))
 	}
-	tw.Flush()
+	t.Write(w, "  ")
 }
 
 // undoneMark says that a logged import was taken back.

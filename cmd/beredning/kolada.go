@@ -3,12 +3,13 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/ingest"
 	"github.com/beredning/beredning/data/kolada"
+	"github.com/beredning/beredning/data/text"
 )
 
 func init() {
@@ -155,13 +156,13 @@ func runKoladaList(e *env, args []string) int {
 		fmt.Fprintln(e.stdout, l.T("cli.kolada.list.none"))
 		return 0
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", l.T("cli.kolada.col.kpi"), l.T("cli.kolada.col.code"), l.T("cli.kolada.col.name"),
+	tw := text.NewTable()
+	tw.Row(l.T("cli.kolada.col.kpi"), l.T("cli.kolada.col.code"), l.T("cli.kolada.col.name"),
 		l.T("cli.kolada.col.year"), l.T("cli.kolada.col.gender"), l.T("cli.kolada.col.value"))
 	for _, v := range vals {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t\n", v.KPI, v.Municipality, names[v.Municipality], v.Year, v.Gender, kolada.FormatValue(v.Value))
+		tw.Row(v.KPI, v.Municipality, names[v.Municipality], strconv.Itoa(v.Year), v.Gender, kolada.FormatValue(v.Value))
 	}
-	tw.Flush()
+	tw.Write(e.stdout, "")
 	fmt.Fprintln(e.stdout, l.T("cli.kolada.source"))
 	return 0
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 // env is what a subcommand gets: the language, the streams, and the
@@ -291,7 +292,7 @@ func (e *env) openForReading(path string) *data.Store {
 
 func (e *env) open(path string, o data.OpenOptions) *data.Store {
 	if o.OnWait == nil {
-		o.OnWait = func() { fmt.Fprintln(e.stderr, e.lang.T("cli.waiting", path)) }
+		o.OnWait = func() { fmt.Fprintln(e.stderr, e.lang.T("cli.waiting", text.Line(path))) }
 	}
 	s, err := data.OpenWith(e.ctx, path, o)
 	if err != nil {
@@ -299,13 +300,15 @@ func (e *env) open(path string, o data.OpenOptions) *data.Store {
 		return nil
 	}
 	if s.OthersMayRead() {
-		fmt.Fprintln(e.stderr, e.lang.T("cli.warn.others_may_read", path, fmt.Sprintf("%04o", uint32(s.Mode())), path))
+		shown := text.Line(path)
+		fmt.Fprintln(e.stderr, e.lang.T("cli.warn.others_may_read", shown, fmt.Sprintf("%04o", uint32(s.Mode())), shown))
 	}
 	return s
 }
 
 func (e *env) explainOpenError(path string, err error) {
 	l := e.lang
+	path = text.Line(path)
 	var tooNew *data.SchemaTooNewError
 	var notOurs *data.NotBeredningError
 	switch {

@@ -70,12 +70,16 @@ func init() {
 
 func init() {
 	lang.Register(map[string]lang.Text{
-		"cli.demo.summary":      {"bygg demokommunen (om den saknas) och öppna den", "build the demo municipality (if missing) and open it"},
-		"cli.demo.usage":        {"Användning: beredning demo [--large] [--db FIL] [--fresh] [--period ÅÅÅÅ-MM]\nUtan terminal byggs databasen och dess sökväg skrivs ut.", "Usage: beredning demo [--large] [--db FILE] [--fresh] [--period YYYY-MM]\nWithout a terminal the database is built and its path printed."},
-		"cli.demo.flag.large":   {"storstaden: 12 områden, 300 enheter, fem år (en halv minut att bygga)", "the large city: 12 areas, 300 units, five years (half a minute to build)"},
-		"cli.demo.flag.db":      {"demodatabasens fil (annars i din cachekatalog)", "the demo database file (else in your cache directory)"},
-		"cli.demo.flag.fresh":   {"bygg om demodatabasen från början", "rebuild the demo database from scratch"},
-		"cli.demo.building":     {"Bygger demokommunen i %s …", "Building the demo municipality in %s …"},
+		"cli.demo.summary":    {"bygg demokommunen (om den saknas) och öppna den", "build the demo municipality (if missing) and open it"},
+		"cli.demo.usage":      {"Användning: beredning demo [--large] [--db FIL] [--fresh] [--period ÅÅÅÅ-MM]\nUtan terminal byggs databasen och dess sökväg skrivs ut.", "Usage: beredning demo [--large] [--db FILE] [--fresh] [--period YYYY-MM]\nWithout a terminal the database is built and its path printed."},
+		"cli.demo.flag.large": {"storstaden: 12 områden, 300 enheter, fem år (en halv minut att bygga)", "the large city: 12 areas, 300 units, five years (half a minute to build)"},
+		"cli.demo.flag.db":    {"demodatabasens fil (annars i din cachekatalog)", "the demo database file (else in your cache directory)"},
+		"cli.demo.flag.fresh": {"bygg om demodatabasen från början", "rebuild the demo database from scratch"},
+		"cli.demo.building":   {"Bygger demokommunen i %s …", "Building the demo municipality in %s …"},
+		"cli.demo.not_demo": {
+			"%s är ingen demodatabas från beredning, så --fresh bygger inte om den. Filen har inte ändrats. Välj en annan fil med --db, eller ta bort filen själv om den verkligen ska bort.",
+			"%s is not a beredning demo database, so --fresh does not rebuild it. The file was not changed. Choose another file with --db, or remove the file yourself if it really is to go.",
+		},
 		"cli.demo.err":          {"Kunde inte bygga demokommunen i %s: %v", "Could not build the demo municipality in %s: %v"},
 		"cli.flag.period":       {"perioden att granska, ÅÅÅÅ-MM (annars senaste månaden med utfall)", "the period to review, YYYY-MM (else the latest month with outcome)"},
 		"cli.err.period":        {"Ogiltig period %q; skriv ÅÅÅÅ-MM, till exempel 2026-10.", "Invalid period %q; write YYYY-MM, for example 2026-10."},

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/gaps"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 func init() {
@@ -98,8 +98,8 @@ func runSettings(e *env, args []string) int {
 		fmt.Fprintln(e.stdout)
 		fmt.Fprintln(e.stdout, l.T("cli.settings.heading"))
 		fmt.Fprintln(e.stdout)
-		tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.T("cli.settings.col.key"), l.T("cli.settings.col.value"),
+		tw := text.NewTable()
+		tw.Row(l.T("cli.settings.col.key"), l.T("cli.settings.col.value"),
 			l.T("cli.settings.col.default"), l.T("cli.settings.col.meaning"))
 		for _, r := range rows {
 			// A long value (the area→KPI mapping) is cut; set prints it whole.
@@ -107,9 +107,9 @@ func runSettings(e *env, args []string) int {
 			if r.Value != r.Default {
 				value += " *"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Key, value, def, gaps.SettingHelp(l, r.Key))
+			tw.Row(r.Key, value, def, gaps.SettingHelp(l, r.Key))
 		}
-		tw.Flush()
+		tw.Write(e.stdout, "")
 		fmt.Fprintln(e.stdout)
 		fmt.Fprintln(e.stdout, l.T("cli.settings.hint"))
 	}

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 // The municipality's name, SCB code and committee are changed with the
@@ -82,8 +82,8 @@ func (e *env) municipalitySetting(dbFlag, action string, args []string) int {
 func writeMunicipalitySettings(w io.Writer, l lang.Lang, m data.Municipality) {
 	fmt.Fprintln(w, l.T("cli.settings.muni.heading"))
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "%s\t%s\t%s\n", l.T("cli.settings.col.key"), l.T("cli.settings.col.value"), l.T("cli.settings.col.meaning"))
+	tw := text.NewTable()
+	tw.Row(l.T("cli.settings.col.key"), l.T("cli.settings.col.value"), l.T("cli.settings.col.meaning"))
 	missing := l.T("cli.settings.muni.missing")
 	orMissing := func(v string) string {
 		if v == "" {
@@ -91,10 +91,10 @@ func writeMunicipalitySettings(w io.Writer, l lang.Lang, m data.Municipality) {
 		}
 		return v
 	}
-	fmt.Fprintf(tw, "%s\t%s\t%s\n", keyMuniName, orMissing(m.Name), l.T("cli.settings.muni.name"))
-	fmt.Fprintf(tw, "%s\t%s\t%s\n", keyMuniCode, orMissing(m.Kommunkod), l.T("cli.settings.muni.code"))
-	fmt.Fprintf(tw, "%s\t%s\t%s\n", keyMuniCommittee, m.Committee, l.T("cli.settings.muni.committee"))
-	tw.Flush()
+	tw.Row(keyMuniName, orMissing(m.Name), l.T("cli.settings.muni.name"))
+	tw.Row(keyMuniCode, orMissing(m.Kommunkod), l.T("cli.settings.muni.code"))
+	tw.Row(keyMuniCommittee, m.Committee, l.T("cli.settings.muni.committee"))
+	tw.Write(w, "")
 }
 
 func init() {

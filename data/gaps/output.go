@@ -9,11 +9,12 @@ import (
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 // The three exports of a result: JSON for scripts (data/ingest/FORMATS.md, "Output for
 // scripts"), a table for a terminal, Markdown for a memo. All free text
-// passes maskPNR on its way out.
+// passes safeText on its way out.
 
 func init() {
 	lang.Register(map[string]lang.Text{
@@ -143,18 +144,18 @@ func tkrJSON(m *data.Money) *float64 {
 // figures are tkr with one decimal; periods are "YYYY-MM"; evidence fields
 // that do not apply are left out.
 func WriteJSON(w io.Writer, r Result) error {
-	out := jsonResult{Municipality: r.Municipality, Kommunkod: r.Kommunkod, Period: r.Period.String(), HasOutcome: r.Outcome.Has, Gaps: []jsonGap{}}
+	out := jsonResult{Municipality: safeText(r.Municipality), Kommunkod: r.Kommunkod, Period: r.Period.String(), HasOutcome: r.Outcome.Has, Gaps: []jsonGap{}}
 	if !r.Outcome.Through.IsZero() {
 		through := r.Outcome.Through.String()
 		out.OutcomeThrough = &through
 	}
 	for _, g := range r.Gaps {
-		jg := jsonGap{Rule: g.Rule, Area: maskPNR(g.Area), Unit: maskPNR(g.Unit), Severity: string(g.Severity),
-			Title: maskPNR(g.Title), Explanation: maskPNR(g.Explanation), Evidence: []jsonEvidence{}}
+		jg := jsonGap{Rule: g.Rule, Area: safeText(g.Area), Unit: safeText(g.Unit), Severity: string(g.Severity),
+			Title: safeText(g.Title), Explanation: safeText(g.Explanation), Evidence: []jsonEvidence{}}
 		for _, ev := range g.Evidence {
 			jg.Evidence = append(jg.Evidence, jsonEvidence{
-				Kind: ev.Kind, Area: maskPNR(ev.Area), Unit: maskPNR(ev.Unit), Period: ev.Period.String(),
-				Label: maskPNR(ev.Label), Value: maskPNR(ev.Value),
+				Kind: ev.Kind, Area: safeText(ev.Area), Unit: safeText(ev.Unit), Period: ev.Period.String(),
+				Label: safeText(ev.Label), Value: safeText(ev.Value),
 				Measure: ev.MeasureKey, MeasureID: ev.MeasureID, Number: ev.Number, Target: ev.Target,
 				Direction: string(ev.Direction), Status: string(ev.Status), ExpectedStatus: string(ev.Expected),
 				Previous: ev.Previous, PreviousPeriod: ev.PreviousPeriod.String(),
@@ -238,7 +239,7 @@ func evidenceLine(ev Evidence, l lang.Lang) string {
 	if ev.Unit != "" {
 		where = ev.Unit
 	}
-	return maskPNR(KindName(l, ev.Kind) + " · " + where + " · " + l.PeriodShort(ev.Period) + " · " +
+	return safeText(KindName(l, ev.Kind) + " · " + where + " · " + l.PeriodShort(ev.Period) + " · " +
 		ev.Label + ": " + ev.Value)
 }
 
@@ -247,7 +248,7 @@ func evidenceLine(ev Evidence, l lang.Lang) string {
 func WriteTable(w io.Writer, r Result, l lang.Lang, width int) error {
 	width = max(width, 40)
 	var b strings.Builder
-	writeWrapped(&b, Heading(l, r.Municipality, r.Period), "", "", width)
+	writeWrapped(&b, Heading(l, safeText(r.Municipality), r.Period), "", "", width)
 	sum := summary(r, l)
 	if len(r.Gaps) > 0 {
 		sum += " " + l.T("gaps.out.sign")
@@ -258,16 +259,16 @@ func WriteTable(w io.Writer, r Result, l lang.Lang, width int) error {
 	for _, g := range r.Gaps {
 		b.WriteString("\n")
 		tag := fmt.Sprintf("%-6s", strings.ToUpper(l.Severity(g.Severity)))
-		head := tag + " " + maskPNR(g.Where())
+		head := tag + " " + safeText(g.Where())
 		rule := RuleName(l, g.Rule)
-		if pad := width - utf8.RuneCountInString(head) - utf8.RuneCountInString(rule); pad >= 2 {
+		if pad := width - text.Width(head) - text.Width(rule); pad >= 2 {
 			head += strings.Repeat(" ", pad) + rule
 		} else {
 			head += "  " + rule
 		}
 		b.WriteString(head + "\n")
-		writeWrapped(&b, maskPNR(g.Title), indent, indent, inner)
-		writeWrapped(&b, maskPNR(g.Explanation), indent, indent, inner)
+		writeWrapped(&b, safeText(g.Title), indent, indent, inner)
+		writeWrapped(&b, safeText(g.Explanation), indent, indent, inner)
 		b.WriteString(indent + l.T("gaps.out.evidence") + ":\n")
 		for _, ev := range g.Evidence {
 			writeWrapped(&b, evidenceLine(ev, l), indent+"- ", indent+"  ", inner-2)
@@ -297,7 +298,7 @@ func wrap(s string, width int) []string {
 	var cur strings.Builder
 	n := 0
 	for _, word := range glueUnits(strings.Fields(s)) {
-		wl := utf8.RuneCountInString(word)
+		wl := text.Width(word)
 		if n > 0 && n+1+wl > width {
 			lines = append(lines, cur.String())
 			cur.Reset()
@@ -349,12 +350,12 @@ func thousands(s string) bool {
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`, `<`, `\<`, `>`, `\>`, `#`, `\#`, `|`, `\|`)
 
-func md(s string) string { return mdEscaper.Replace(maskPNR(s)) }
+func md(s string) string { return mdEscaper.Replace(safeText(s)) }
 
 // WriteMarkdown writes the result for pasting into a memo.
 func WriteMarkdown(w io.Writer, r Result, l lang.Lang) error {
 	var b strings.Builder
-	b.WriteString("# " + md(Heading(l, r.Municipality, r.Period)) + "\n\n")
+	b.WriteString("# " + md(Heading(l, safeText(r.Municipality), r.Period)) + "\n\n")
 	b.WriteString(md(summary(r, l)))
 	if len(r.Gaps) > 0 {
 		b.WriteString(" " + md(l.T("gaps.out.sign")))

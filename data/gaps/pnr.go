@@ -1,13 +1,11 @@
 package gaps
 
-import "github.com/beredning/beredning/data/pnr"
+import "github.com/beredning/beredning/data/text"
 
-// maskPNR masks Swedish personal identity numbers (personnummer,
-// samordningsnummer) in text that leaves the program: every exported
-// title, explanation, evidence label and value passes through it, whatever
-// the import did, because a number may also arrive in a unit's or an
+// safeText is how text leaves the program: personal identity numbers
+// (personnummer, samordningsnummer) masked, and control characters
+// removed (text.Public), in every exported title, explanation, evidence
+// label and value and the municipality's name, whatever the import did,
+// because a number or an escape sequence may also arrive in a unit's or an
 // indicator's name.
-func maskPNR(s string) string {
-	masked, _ := pnr.Mask(s)
-	return masked
-}
+func safeText(s string) string { return text.Public(s) }

@@ -115,7 +115,7 @@ func (s *sink) delegation(r *rowCtx, d data.DelegationDecision) {
 	s.wait()
 	out, err := s.tx.PutDelegationDecision(d)
 	if err != nil {
-		r.fail(colOngoing, "", "import.err.db", err.Error())
+		r.fail(colOngoing, "", "import.err.db", errText(err))
 		return
 	}
 	countOutcome(r.t.sum, out)

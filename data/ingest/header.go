@@ -167,7 +167,7 @@ func (h *header) found(cells []string) string {
 	var out []string
 	for _, c := range cells {
 		if c = strings.TrimSpace(c); c != "" {
-			out = append(out, c)
+			out = append(out, cut(c, 30))
 		}
 	}
 	if len(out) > 12 {

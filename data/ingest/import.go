@@ -131,6 +131,7 @@ func (imp *importer) maxErrors() int {
 func Import(ctx context.Context, store *data.Store, paths []string, opts Options) (*Report, error) {
 	start := time.Now()
 	opts.User = store.AuditName(opts.User) // over SSH, the connected person
+	opts.User, _ = pnr.Mask(opts.User)     // --user goes into the import log
 	rep := &Report{DryRun: opts.DryRun}
 	imp := &importer{ctx: ctx, opts: opts, rep: rep}
 	files := imp.expand(paths)
@@ -256,6 +257,9 @@ func (imp *importer) expand(paths []string) []*fileState {
 	var out []*fileState
 	seen := map[string]bool{}
 	add := func(path, display string) {
+		// A file name may carry a personal number ("utredning 811218-9876.csv"):
+		// the report, the import log and info show it masked.
+		display, _ = pnr.Mask(display)
 		abs, err := filepath.Abs(path)
 		if err != nil {
 			abs = path
@@ -265,6 +269,14 @@ func (imp *importer) expand(paths []string) []*fileState {
 		}
 		seen[abs] = true
 		st, err := os.Stat(path)
+		if err == nil && !st.IsDir() {
+			// Every file that cannot be read is listed now, beside a
+			// folder that cannot be, not only the first problem found.
+			var f *os.File
+			if f, err = os.Open(path); err == nil {
+				f.Close()
+			}
+		}
 		if err != nil {
 			imp.rep.Errors = append(imp.rep.Errors, Problem{File: display, Key: "import.err.open", Args: []any{errText(err)}})
 			return
@@ -283,11 +295,11 @@ func (imp *importer) expand(paths []string) []*fileState {
 		}
 		var found []string
 		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			name := d.Name()
 			if err != nil {
 				imp.rep.Errors = append(imp.rep.Errors, Problem{File: path, Key: "import.err.open", Args: []any{errText(err)}})
 				return nil
 			}
+			name := d.Name()
 			if path != p && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
 				if d.IsDir() {
 					return filepath.SkipDir
@@ -315,13 +327,12 @@ func (imp *importer) expand(paths []string) []*fileState {
 	return out
 }
 
-func errText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
+func errText(err error) errArg { return errArg{err} }
+
+// errArg is an error as a message argument: rendered by lang.Err in the
+// reader's language ("åtkomst nekad", not "permission denied"; no SQLite
+// or Go text).
+type errArg struct{ err error }
 
 // progressReader counts bytes for the progress report and hashes them.
 type progressReader struct {

@@ -71,8 +71,12 @@ func (imp *importer) readMarkdown(f *fileState, r io.Reader) error {
 			t.problem(true, i+1, -1, "", "", "import.err.md_line", shortValue(line))
 			continue
 		}
+		v = strings.TrimSpace(v)
+		if key := frontMatterValueProblem(v); key != "" {
+			t.problem(true, i+1, -1, strings.TrimSpace(k), v, key, shortValue(v))
+		}
 		keys = append(keys, strings.TrimSpace(k))
-		values = append(values, unquote(strings.TrimSpace(v)))
+		values = append(values, unquote(v))
 		keyLines = append(keyLines, i+1)
 	}
 	if end < 0 {
@@ -104,6 +108,25 @@ func (imp *importer) readMarkdown(f *fileState, r io.Reader) error {
 		t.consume(first+1, values)
 	}
 	return t.finish()
+}
+
+// frontMatterValueProblem catches YAML this reader does not take as
+// plain text: a quote that is never closed (`rubrik: "ej stängd`) and a
+// list or a map (`område: [Testområde`), which would otherwise become a
+// name with a bracket in it.
+func frontMatterValueProblem(v string) string {
+	if v == "" {
+		return ""
+	}
+	switch q := v[0]; q {
+	case '"', '\'':
+		if len(v) < 2 || v[len(v)-1] != q {
+			return "import.err.md_quote"
+		}
+	case '[', '{':
+		return "import.err.md_yaml_list"
+	}
+	return ""
 }
 
 func unquote(v string) string {

@@ -26,6 +26,22 @@ func init() {
 		"import.pnr.samordningsnummer": {"ett samordningsnummer", "a coordination number (samordningsnummer)"},
 
 		// Errors: the file is refused, nothing is written.
+		"import.err.control": {
+			"innehåller ett styrtecken (%s, tecken %d), som inte får finnas i namn och nycklar; ta bort det i källfilen",
+			"holds a control character (%s, character %d), which names and keys may not hold; remove it in the source file",
+		},
+		"import.warn.control_removed": {
+			"styrtecken (till exempel terminalkoder) togs bort ur texten",
+			"control characters (such as escape codes) were removed from the text",
+		},
+		"import.warn.hidden_sheet": {
+			"bladet är dolt och lästes inte in, fast det har innehåll. Ska det med: visa det i Excel (högerklicka på en bladflik, Visa/Ta fram), spara och läs in igen",
+			"the sheet is hidden and was not imported, though it has content. To include it: unhide it in Excel (right-click a sheet tab, Unhide), save and import again",
+		},
+		"import.warn.merged": {
+			"bladet har sammanfogade celler: den översta cellens värde gäller för hela det sammanfogade området, som Excel visar det",
+			"the sheet has merged cells: the first cell's value is taken for the whole merged range, as Excel shows it",
+		},
 		"import.err.open":          {"kunde inte läsas: %s", "could not be read: %s"},
 		"import.err.no_files":      {"hittade inga filer att läsa in (CSV, XLSX eller Markdown)", "found no files to import (CSV, XLSX or Markdown)"},
 		"import.err.empty":         {"filen är tom", "the file is empty"},
@@ -62,12 +78,24 @@ func init() {
 			"raden har %d värden men rubrikraden bara %d kolumner; ett decimalkomma utan citattecken i en kommaseparerad fil?",
 			"the row has %d values but the header only %d columns; a decimal comma without quotes in a comma-separated file?",
 		},
-		"import.err.required":     {"%s saknas", "%s is missing"},
-		"import.err.number":       {`"%s" är inget tal`, `"%s" is not a number`},
-		"import.err.too_large":    {`"%s" är för stort`, `"%s" is too large`},
-		"import.err.integer":      {`"%s" är inget heltal`, `"%s" is not a whole number`},
-		"import.err.negative":     {`"%s" kan inte vara negativt`, `"%s" cannot be negative`},
-		"import.err.unit":         {`"%s": enheten "%s" passar inte kolumnen, som är i %s`, `"%s": the unit "%s" does not fit the column, which is in %s`},
+		"import.err.required":  {"%s saknas", "%s is missing"},
+		"import.err.number":    {`"%s" är inget tal`, `"%s" is not a number`},
+		"import.err.too_large": {`"%s" är för stort`, `"%s" is too large`},
+		"import.err.integer":   {`"%s" är inget heltal`, `"%s" is not a whole number`},
+		"import.err.negative":  {`"%s" kan inte vara negativt`, `"%s" cannot be negative`},
+		"import.err.unit":      {`"%s": "%s" hör inte hemma här; kolumnen är ett belopp i %s, skriv bara talet`, `"%s": "%s" does not belong here; the column is an amount in %s, write the number alone`},
+		"import.err.md_quote": {
+			`värdet ‹%s› börjar med ett citattecken som aldrig stängs; sätt ett likadant sist, eller ta bort det`,
+			`the value ‹%s› starts with a quote that is never closed; put the same one at the end, or remove it`,
+		},
+		"import.err.md_yaml_list": {
+			`värdet ‹%s› är en YAML-lista eller -tabell; skriv det som vanlig text, utan [ ] eller { }`,
+			`the value ‹%s› is a YAML list or map; write it as plain text, without [ ] or { }`,
+		},
+		"import.err.money_exponent": {
+			`"%s" är skrivet med exponent; ett belopp skrivs ut (100 000, inte 1e5). Formatera cellen som tal i Excel`,
+			`"%s" is written with an exponent; an amount is written out (100 000, not 1e5). Format the cell as a number in Excel`,
+		},
 		"import.err.period":       {`"%s" är ingen period; skriv till exempel 2026-10, 202610 eller okt 2026`, `"%s" is not a period; write for example 2026-10, 202610 or okt 2026`},
 		"import.err.enum":         {`"%s" är inget giltigt värde för %s; giltiga: %s`, `"%s" is not a valid value for %s; valid: %s`},
 		"import.err.no_group":     {`malgrupp saknas och området "%s" har ingen målgrupp; skriv barn eller vuxen`, `malgrupp is missing and the area "%s" has no target group; write barn or vuxen`},

@@ -2,79 +2,10 @@ package ingest
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/beredning/beredning/data/text"
 )
-
-// Headers, enumerated values and measure names are matched after folding:
-// lower case, å/ä/ö as a/a/o (and other accents dropped), a unit in
-// brackets set aside, and spaces, hyphens and dots as underscores. So
-// "Sjukfrånvaro (%)", "sjukfranvaro" and "Sjukfrånvaro %" meet.
-
-// foldRune maps a letter to its plain lower-case ASCII form, or 0 when the
-// rune is a separator.
-func foldRune(r rune) rune {
-	switch r {
-	case 'å', 'ä', 'à', 'á', 'â', 'ã', 'Å', 'Ä', 'À', 'Á', 'Â', 'Ã':
-		return 'a'
-	case 'ö', 'ø', 'ò', 'ó', 'ô', 'õ', 'Ö', 'Ø', 'Ò', 'Ó', 'Ô', 'Õ':
-		return 'o'
-	case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
-		return 'e'
-	case 'ü', 'ù', 'ú', 'û', 'Ü', 'Ù', 'Ú', 'Û':
-		return 'u'
-	case 'í', 'ì', 'î', 'ï', 'Í', 'Ì', 'Î', 'Ï':
-		return 'i'
-	case 'ç', 'Ç':
-		return 'c'
-	case 'ñ', 'Ñ':
-		return 'n'
-	case '%':
-		return '%'
-	}
-	if r < utf8.RuneSelf {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			return r
-		case r >= 'A' && r <= 'Z':
-			return r + 'a' - 'A'
-		}
-		return 0
-	}
-	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		return unicode.ToLower(r)
-	}
-	return 0
-}
-
-// fold is the matching form of a name: "Konsulentstött familjehem" →
-// "konsulentstott_familjehem". A "%" becomes "_pct".
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	sep := false
-	for _, r := range s {
-		f := foldRune(r)
-		if f == 0 {
-			sep = b.Len() > 0
-			continue
-		}
-		if f == '%' {
-			if b.Len() > 0 {
-				b.WriteByte('_')
-			}
-			b.WriteString("pct")
-			sep = false
-			continue
-		}
-		if sep {
-			b.WriteByte('_')
-			sep = false
-		}
-		b.WriteRune(f)
-	}
-	return b.String()
-}
 
 // splitUnit sets aside a unit in brackets at the end: "Budget (tkr)" →
 // "Budget", "tkr". A name that is only brackets keeps them.
@@ -98,9 +29,9 @@ var unitSuffixes = []string{"tkr", "mnkr", "mkr", "kr", "pct", "procent", "antal
 // both "utfall", "tkr".
 func foldName(s string) (key, unit string) {
 	name, u := splitUnit(s)
-	key = fold(name)
+	key = text.Fold(name)
 	if u != "" {
-		return key, fold(u)
+		return key, text.Fold(u)
 	}
 	for _, suf := range unitSuffixes {
 		if strings.HasSuffix(key, "_"+suf) {

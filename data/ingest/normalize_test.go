@@ -1,6 +1,10 @@
 package ingest
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/beredning/beredning/data/text"
+)
 
 func TestFold(t *testing.T) {
 	for in, want := range map[string]string{
@@ -14,8 +18,8 @@ func TestFold(t *testing.T) {
 		"Ärenden/handläggare":       "arenden_handlaggare",
 		"Café":                      "cafe",
 	} {
-		if got := fold(in); got != want {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		if got := text.Fold(in); got != want {
+			t.Errorf("text.Fold(%q) = %q, want %q", in, got, want)
 		}
 	}
 	for in, want := range map[string][2]string{
@@ -46,7 +50,7 @@ func TestSimilar(t *testing.T) {
 		{"HVB", "SiS", false},
 		{"Vuxen missbruk", "Barn och unga", false},
 	} {
-		if got := similar(fold(tc.a), fold(tc.b)); got != tc.want {
+		if got := similar(text.Fold(tc.a), text.Fold(tc.b)); got != tc.want {
 			t.Errorf("similar(%q, %q) = %v", tc.a, tc.b, got)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/text"
 )
 
 // Numbers are read as exact decimals from their text, never through a
@@ -74,7 +75,7 @@ func parseDecimal(s string) (d decimal, suffix string, p numProblem) {
 	}
 	// A unit or percent sign after the number.
 	if i := suffixStart(s); i < len(s) {
-		suffix = fold(s[i:])
+		suffix = text.Fold(s[i:])
 		s = trimSpaces(s[:i])
 		if suffix == "" || s == "" {
 			return d, "", numNotNumber
@@ -93,8 +94,11 @@ func parseDecimal(s string) (d decimal, suffix string, p numProblem) {
 	} else if r, n := utf8.DecodeLastRuneInString(s); isMinus(r) && n < len(s) {
 		neg, s = !neg, trimSpaces(s[:len(s)-n])
 	}
-	if s == "" { // a lone dash: zero
-		if neg {
+	if s == "" { // a lone dash is zero ("- kr" too); a dash and a word ("-Inf") is no number
+		switch {
+		case neg && suffix == "":
+			return decimal{}, "", numOK
+		case neg && (suffix == "kr" || suffix == "tkr" || suffix == "mkr" || suffix == "mnkr" || suffix == "sek" || suffix == "st"):
 			return decimal{}, suffix, numOK
 		}
 		return d, "", numNotNumber

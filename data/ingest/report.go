@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 // Problem is an error or a warning, located as precisely as the input
@@ -49,9 +50,15 @@ func (p Problem) Location(l lang.Lang) string {
 func (p Problem) Message(l lang.Lang) string {
 	args := make([]any, len(p.Args))
 	for i, a := range p.Args {
-		if m, ok := a.(msg); ok {
-			args[i] = l.T(string(m))
-		} else {
+		switch a := a.(type) {
+		case msg:
+			args[i] = l.T(string(a))
+		case errArg:
+			args[i] = l.Err(a.err)
+		case string:
+			// a value quoted from the input: never a page of it
+			args[i] = cut(a, maxArg)
+		default:
 			args[i] = a
 		}
 	}
@@ -59,7 +66,9 @@ func (p Problem) Message(l lang.Lang) string {
 }
 
 // Render is the whole line: location, a colon, and the message.
-func (p Problem) Render(l lang.Lang) string { return p.Location(l) + ": " + p.Message(l) }
+// Render is the problem in one line; file names and values from the input
+// pass text.Line, so no control character reaches a terminal.
+func (p Problem) Render(l lang.Lang) string { return text.Line(p.Location(l) + ": " + p.Message(l)) }
 
 // Summary is what one table (a CSV file, an XLSX sheet, a Markdown
 // narrative) brought.
@@ -128,7 +137,7 @@ func (r *Report) Render(l lang.Lang) string {
 		if s.Sheet != "" {
 			name += l.T("import.loc.sheet", s.Sheet)
 		}
-		fmt.Fprintf(&b, "%s (%s): %s\n", name, l.T("import.kind."+string(s.Kind)),
+		fmt.Fprintf(&b, "%s (%s): %s\n", text.Line(name), l.T("import.kind."+string(s.Kind)),
 			l.T("import.sum.rows", lang.Int(int64(s.Rows)), lang.Int(int64(s.New)), lang.Int(int64(s.Changed)), lang.Int(int64(s.Unchanged))))
 		var extra []string
 		if s.AreasCreated > 0 {
@@ -186,6 +195,24 @@ func (r *Report) RenderErrors(l lang.Lang) string {
 	return b.String()
 }
 
+// maxArg is the most of an input's text a message quotes.
+const maxArg = 200
+
+// cut shortens s to n characters, with an ellipsis.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + "…"
+		}
+		i++
+	}
+	return s
+}
+
 // shortValue makes a value fit in a message: control characters shown
 // as spaces, and long values cut with an ellipsis.
 func shortValue(s string) string {
@@ -198,7 +225,7 @@ func shortValue(s string) string {
 			_ = i
 			break
 		}
-		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+		if text.IsControl(r) || r == utf8.RuneError {
 			r = ' '
 		}
 		b.WriteRune(r)

@@ -1,11 +1,13 @@
 package ingest
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/pnr"
+	"github.com/beredning/beredning/data/text"
 )
 
 // rowCtx reads one data row of a table into typed values, recording a
@@ -17,14 +19,56 @@ type rowCtx struct {
 	failed bool
 }
 
-// get is a cell's value, trimmed; "" when the column is absent.
+// get is a cell's value, trimmed; "" when the column is absent. A name or
+// key (område, enhet, konto, mått, …) with a control character is an
+// error at its cell: it would reach every screen and export. A
+// narrative's rubrik, text and author have theirs removed instead (see
+// narrative).
 func (r *rowCtx) get(c column) string {
 	i := r.t.hdr.index[c]
 	if i == 0 || i > len(r.cells) {
 		return ""
 	}
-	return trimSpaces(r.cells[i-1])
+	v := trimSpaces(r.cells[i-1])
+	if !freeText[c] {
+		if ch, pos, bad := text.ControlAt(v); bad {
+			r.fail(c, v, "import.err.control", fmt.Sprintf("U+%04X", ch), pos)
+		}
+		if !ownPNRCheck[c] {
+			v = r.noPNRIn(c, v)
+		}
+	}
+	return v
 }
+
+// ownPNRCheck are the columns checked for personal numbers where their
+// row is read (a narrative's and a delegation decision's texts).
+var ownPNRCheck = map[column]bool{colDecisionMaker: true, colLegalGround: true, colMatterType: true}
+
+// noPNRIn refuses a personal number in a name or key (an area, a unit, a
+// konto, a measure, avser …), which would reach every screen and export;
+// under --mask-pnr it is masked there as in a narrative.
+func (r *rowCtx) noPNRIn(c column, v string) string {
+	ms := pnr.Find(v)
+	if len(ms) == 0 {
+		return v
+	}
+	if r.t.imp.opts.MaskPNR {
+		masked, k := pnr.Mask(v)
+		r.t.sum.Masked += k
+		return masked
+	}
+	r.failed = true
+	for _, m := range ms {
+		r.t.problem(true, r.lineOf(c), r.t.hdr.index[c]-1, r.t.hdr.name[c], "", PNRErrorKey, msg("import.pnr."+m.Kind.String()))
+	}
+	return v
+}
+
+// freeText are the columns whose control characters are removed, not
+// refused: a narrative pasted from a word processor often carries a tab
+// or a stray control character, and its words are what matters.
+var freeText = map[column]bool{colTitle: true, colText: true, colAuthor: true}
 
 // fail records an error at a cell.
 func (r *rowCtx) fail(c column, value, key string, args ...any) {
@@ -71,14 +115,24 @@ func (r *rowCtx) money(c column, required bool) (*data.Money, bool) {
 	if v == "" {
 		return nil, ok
 	}
+	numPart, written := v, ""
+	if i := suffixStart(v); i < len(v) {
+		numPart, written = v[:i], trimSpaces(v[i:])
+	}
 	d, suffix, p := parseDecimal(v)
-	if p != numOK {
+	if p != numOK && !strings.ContainsAny(numPart, "eE") {
 		r.numberError(c, v, p)
+		return nil, false
+	}
+	if strings.ContainsAny(numPart, "eE") {
+		// 1e5 is a float's way to write 100 000, not a bookkeeper's: in a
+		// money column it is a typo or a cell Excel reformatted
+		r.fail(c, v, "import.err.money_exponent", shortValue(v))
 		return nil, false
 	}
 	unit := r.t.hdr.unit[c]
 	if suffix != "" && !unitMatches(suffix, unit) {
-		r.fail(c, v, "import.err.unit", shortValue(v), suffix, unitName(unit))
+		r.fail(c, v, "import.err.unit", shortValue(v), shortValue(written), unitName(unit))
 		return nil, false
 	}
 	m, ok := d.money(unit)
@@ -183,7 +237,7 @@ func enum[T ~string](r *rowCtx, c column, words map[string]T, required bool) (T,
 	if v == "" {
 		return zero, ok
 	}
-	if x, ok := words[fold(v)]; ok {
+	if x, ok := words[text.Fold(v)]; ok {
 		return x, true
 	}
 	r.fail(c, v, "import.err.enum", shortValue(v), c.String(), allowed(words))
@@ -264,8 +318,17 @@ func (r *rowCtx) narrative() {
 	typ, okT := enum(r, colType, typeWords, true)
 	sev, okS := enum(r, colSeverity, severityWords, false)
 	title, okR := r.required(colTitle)
-	n := data.Narrative{Period: p, Type: typ, Severity: sev, Title: data.CleanName(title),
-		Text: strings.TrimSpace(strings.ReplaceAll(r.get(colText), "\r\n", "\n")), Author: data.CleanName(r.get(colAuthor))}
+	rawText, author := r.get(colText), r.get(colAuthor)
+	n := data.Narrative{Period: p, Type: typ, Severity: sev, Title: data.CleanName(text.Line(title)),
+		Text: strings.TrimSpace(text.Block(rawText)), Author: data.CleanName(text.Line(author))}
+	for _, f := range []struct {
+		c column
+		v string
+	}{{colTitle, title}, {colText, rawText}, {colAuthor, author}} {
+		if strings.ContainsFunc(strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(f.v), text.IsControl) {
+			r.t.problem(false, r.lineOf(f.c), r.t.hdr.index[f.c]-1, r.t.hdr.name[f.c], "", "import.warn.control_removed")
+		}
+	}
 	if about := r.get(colAbout); about != "" {
 		n.About = r.t.imp.about(r, about)
 	}

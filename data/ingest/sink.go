@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/text"
 )
 
 // sink is the write side of an import: it finds or creates areas, units
@@ -92,7 +93,7 @@ func (s *sink) load() error {
 			rows.Close()
 			return err
 		}
-		a.folded = fold(a.name)
+		a.folded = text.Fold(a.name)
 		s.areas = append(s.areas, a)
 		s.areaGroup[a.id] = data.TargetGroup(g)
 		s.areaName[a.id] = a.name
@@ -109,7 +110,7 @@ func (s *sink) load() error {
 			rows.Close()
 			return err
 		}
-		u.folded = fold(u.name)
+		u.folded = text.Fold(u.name)
 		s.units[area] = append(s.units[area], u)
 	}
 	rows.Close()
@@ -146,12 +147,12 @@ func (s *sink) indexMeasure(id int64, key, code, name string) {
 func measureForms(key, name string) []string {
 	k1, _ := foldName(key)
 	n1, _ := foldName(name)
-	return []string{key, fold(key), k1, fold(name), n1}
+	return []string{key, text.Fold(key), k1, text.Fold(name), n1}
 }
 
 // measureKey finds a measure by any of its spellings.
 func (s *sink) measureKey(name string) (string, bool) {
-	if k, ok := s.measureIdx[fold(name)]; ok {
+	if k, ok := s.measureIdx[text.Fold(name)]; ok {
 		return k, true
 	}
 	base, _ := foldName(name)
@@ -175,12 +176,12 @@ func (s *sink) area(r *rowCtx, name string) (int64, bool) {
 		s.wait()
 		id, created, err = s.tx.EnsureArea(clean, group)
 		if err != nil {
-			r.fail(colArea, name, "import.err.db", err.Error())
+			r.fail(colArea, name, "import.err.db", errText(err))
 			return 0, false
 		}
 		if created {
 			r.t.sum.AreasCreated++
-			f := fold(clean)
+			f := text.Fold(clean)
 			for _, a := range s.areas {
 				if similar(f, a.folded) {
 					r.t.problem(false, r.line, r.t.hdr.index[colArea]-1, r.t.hdr.name[colArea], clean, "import.warn.similar_area", clean, a.name)
@@ -215,12 +216,12 @@ func (s *sink) unit(r *rowCtx, area int64, name string) (int64, bool) {
 		s.wait()
 		id, created, err = s.tx.EnsureUnit(area, clean)
 		if err != nil {
-			r.fail(colUnit, name, "import.err.db", err.Error())
+			r.fail(colUnit, name, "import.err.db", errText(err))
 			return 0, false
 		}
 		if created {
 			r.t.sum.UnitsCreated++
-			f := fold(clean)
+			f := text.Fold(clean)
 			for _, u := range s.units[area] {
 				if similar(f, u.folded) {
 					r.t.problem(false, r.line, r.t.hdr.index[colUnit]-1, r.t.hdr.name[colUnit], clean, "import.warn.similar_unit", clean, s.areaName[area], u.name)
@@ -383,14 +384,14 @@ func (s *sink) measureID(r *rowCtx, name, code string, dir data.Direction) (int6
 			key += "_pct"
 		}
 		if key == "" {
-			key = fold(name)
+			key = text.Fold(name)
 		}
 		def = data.MeasureDef{Key: key, Code: code, Name: name, Direction: dir, Aggregation: aggregationFor(name, key)}
 	}
 	s.wait()
 	id, created, err := s.tx.EnsureMeasure(def)
 	if err != nil {
-		r.fail(colMeasure, name, "import.err.db", err.Error())
+		r.fail(colMeasure, name, "import.err.db", errText(err))
 		return 0, false
 	}
 	if created {
@@ -406,7 +407,7 @@ func (s *sink) measureID(r *rowCtx, name, code string, dir data.Direction) (int6
 
 // aggregationFor: shares and ratios average over units, counts add up.
 func aggregationFor(name, key string) data.Aggregation {
-	f := fold(name)
+	f := text.Fold(name)
 	if strings.Contains(name, "%") || strings.HasSuffix(key, "_pct") || strings.Contains(f, "andel") ||
 		strings.Contains(f, "procent") || strings.Contains(f, "per_") {
 		return data.AggregateMean
@@ -437,7 +438,7 @@ func (s *sink) narrative(r *rowCtx, area, unit string, n data.Narrative) {
 	s.wait()
 	out, err := s.tx.PutNarrative(n)
 	if err != nil {
-		r.fail(colText, "", "import.err.db", err.Error())
+		r.fail(colText, "", "import.err.db", errText(err))
 		return
 	}
 	countOutcome(r.t.sum, out)

@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/text"
 )
 
 // tableState follows one table — a CSV file, an XLSX sheet — from its
@@ -131,7 +132,7 @@ func (t *tableState) consume(line int, cells []string) bool {
 // isExample tells the template's example rows, whose område starts with
 // "Exempel".
 func isExample(area string) bool {
-	return len(area) >= 7 && (area[0] == 'E' || area[0] == 'e') && strings.HasPrefix(fold(area), "exempel")
+	return len(area) >= 7 && (area[0] == 'E' || area[0] == 'e') && strings.HasPrefix(text.Fold(area), "exempel")
 }
 
 // findHeader looks for the header among the first non-empty rows and
@@ -239,34 +240,34 @@ func (t *tableState) finish() error {
 
 // account reads a konto: a known one by any spelling, or another name
 // kept as its folded key with a warning (once per table and name).
-func (imp *importer) account(r *rowCtx, text string) data.Account {
-	if a, ok := r.t.accounts[text]; ok {
+func (imp *importer) account(r *rowCtx, cell string) data.Account {
+	if a, ok := r.t.accounts[cell]; ok {
 		return a
 	}
-	f := fold(text)
+	f := text.Fold(cell)
 	if a, ok := accountWords[f]; ok {
 		if len(r.t.accounts) < 1000 {
-			r.t.accounts[strings.Clone(text)] = a
+			r.t.accounts[strings.Clone(cell)] = a
 		}
 		return a
 	}
 	if !r.t.warnedAccount[f] {
 		r.t.warnedAccount[f] = true
-		r.t.problem(false, r.line, r.t.hdr.index[colAccount]-1, r.t.hdr.name[colAccount], text,
-			"import.warn.unknown_account", shortValue(text), f)
+		r.t.problem(false, r.line, r.t.hdr.index[colAccount]-1, r.t.hdr.name[colAccount], cell,
+			"import.warn.unknown_account", shortValue(cell), f)
 	}
 	return data.Account(f)
 }
 
 // about reads what a narrative is about: a konto or a measure key.
-func (imp *importer) about(r *rowCtx, text string) string {
-	f := fold(text)
+func (imp *importer) about(r *rowCtx, cell string) string {
+	f := text.Fold(cell)
 	if a, ok := accountWords[f]; ok {
 		return string(a)
 	}
-	if key, ok := imp.sink.measureKey(text); ok {
+	if key, ok := imp.sink.measureKey(cell); ok {
 		return key
 	}
-	r.t.problem(false, r.line, r.t.hdr.index[colAbout]-1, r.t.hdr.name[colAbout], text, "import.warn.about", shortValue(text), f)
+	r.t.problem(false, r.line, r.t.hdr.index[colAbout]-1, r.t.hdr.name[colAbout], cell, "import.warn.about", shortValue(cell), f)
 	return f
 }

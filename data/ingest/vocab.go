@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/text"
 )
 
 // Kind is one of data/ingest/FORMATS.md's four kinds of table.
@@ -160,7 +161,7 @@ var kindWords = []struct {
 // "Mått"). A name that names two kinds names none.
 func kindFromName(name string) (Kind, bool) {
 	var found Kind
-	for _, word := range strings.Split(fold(name), "_") {
+	for _, word := range strings.Split(text.Fold(name), "_") {
 		for _, kw := range kindWords {
 			if strings.HasPrefix(word, kw.prefix) {
 				if found != "" && found != kw.kind {
@@ -176,7 +177,7 @@ func kindFromName(name string) (Kind, bool) {
 // ignoredSheet: sheets a workbook may carry besides data, such as the
 // template's instructions and drop-down lists.
 func ignoredSheet(name string) bool {
-	f := fold(name)
+	f := text.Fold(name)
 	for _, p := range []string{"instruktion", "anvisning", "lathund", "listor", "lista", "info", "las_mig", "readme"} {
 		if strings.HasPrefix(f, p) {
 			return true
@@ -243,7 +244,7 @@ var (
 // created by an import without one: "Barn och unga" → barn, "Vuxen
 // missbruk" or "Försörjningsstöd" → vuxen. Unclear names give none.
 func groupFromName(name string) data.TargetGroup {
-	f := "_" + fold(name) + "_"
+	f := "_" + text.Fold(name) + "_"
 	child := false
 	for _, w := range []string{"barn", "unga", "ungdom", "familj", "bou", "ifo_bu"} {
 		if strings.Contains(f, w) {

@@ -5,7 +5,14 @@
 //
 // A match is a date followed by a four-digit number, written YYMMDD-NNNN,
 // YYMMDD+NNNN (over 100 years old), YYYYMMDDNNNN, YYYYMMDD-NNNN or ten
-// digits YYMMDDNNNN. It counts only when the date is a real date (a
+// digits YYMMDDNNNN — and as people really type and paste them: with a
+// space, a no-break or narrow no-break space, an en or em dash, a minus
+// sign (U+2212) or a full-width hyphen between date and last four, with
+// spaces around the dash (" - "), with a line break there, and in
+// full-width digits. Only letters and digits glued to it ("ABC8501011234")
+// make it part of something else; quotes, §, «», NBSP and other
+// punctuation next to it do not. It counts only when the date is a real
+// date (a
 // samordningsnummer adds 60 to the day) and the last digit is the Luhn check
 // digit over the ten-digit form, so an ordinary ten-digit number (a phone
 // number, an invoice number) is flagged only in the one case in ten where
@@ -16,7 +23,10 @@
 // enough to identify a child, so keeping YYMMDD would not be anonymous.
 package pnr
 
-import "time"
+import (
+	"time"
+	"unicode"
+)
 
 // Kind tells a personnummer from a samordningsnummer.
 type Kind int
@@ -46,25 +56,25 @@ const (
 	MaskSamordningsnummer = "[samordningsnummer borttaget]"
 )
 
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
-
 // Find returns the numbers in text, in order, without overlaps.
 func Find(text string) []Match {
+	if !mayHold(text) {
+		return nil
+	}
+	sc := newScan(text)
 	var out []Match
-	n := len(text)
-	for i := 0; i < n; {
-		if !isDigit(text[i]) || (i > 0 && (isDigit(text[i-1]) || isWordByte(text[i-1]))) {
+	for i := 0; i < len(sc.r); {
+		if digitOf(sc.r[i]) < 0 || (i > 0 && isWord(sc.r[i-1])) {
 			i++
 			continue
 		}
-		// The run of digits starting here.
 		j := i
-		for j < n && isDigit(text[j]) {
+		for j < len(sc.r) && digitOf(sc.r[j]) >= 0 {
 			j++
 		}
-		if m, ok := matchAt(text, i, j); ok {
+		if m, end, ok := sc.matchAt(i, j); ok {
 			out = append(out, m)
-			i = m.End
+			i = end
 			continue
 		}
 		i = j
@@ -72,39 +82,154 @@ func Find(text string) []Match {
 	return out
 }
 
-// isWordByte: a number glued to letters ("ABC8501011234") is a code, not a
-// personnummer. Non-ASCII bytes count as letters (å, ä, ö).
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 || b == '_'
-}
-
-// matchAt tries the forms that start at i, where text[i:j] is a run of digits.
-func matchAt(text string, i, j int) (Match, bool) {
-	run := j - i
-	end := func(e int) bool { // the number must not run on into more digits or letters
-		return e == len(text) || !(isDigit(text[e]) || isWordByte(text[e]))
-	}
-	switch {
-	case run == 12 && end(j): // YYYYMMDDNNNN
-		if k, ok := valid(text[i:i+8], text[i+8:j], true); ok {
-			return Match{i, j, k}, true
-		}
-	case run == 10 && end(j): // YYMMDDNNNN
-		if k, ok := valid(text[i:i+6], text[i+6:j], false); ok {
-			return Match{i, j, k}, true
-		}
-	case run == 8 || run == 6: // date, separator, four digits
-		if j+5 <= len(text) && (text[j] == '-' || text[j] == '+') {
-			tail := text[j+1 : j+5]
-			if allDigits(tail) && end(j+5) {
-				if k, ok := valid(text[i:j], tail, run == 8); ok {
-					return Match{i, j + 5, k}, true
-				}
+// mayHold is the fast path: a text with fewer than ten digits, ASCII or
+// full-width (U+FF10–U+FF19, "\xef\xbc\x90"–"\xef\xbc\x99"), holds no
+// number.
+func mayHold(text string) bool {
+	n := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= '0' && c <= '9' || c == 0xef && i+2 < len(text) && text[i+1] == 0xbc && text[i+2] >= 0x90 && text[i+2] <= 0x99 {
+			n++
+			if n >= 10 {
+				return true
 			}
 		}
 	}
-	return Match{}, false
+	return false
 }
+
+// scan is the text as runes with their byte offsets.
+type scan struct {
+	r   []rune
+	off []int // byte offset of each rune, and len(text) at the end
+}
+
+func newScan(text string) scan {
+	sc := scan{r: make([]rune, 0, len(text)), off: make([]int, 0, len(text)+1)}
+	for i, r := range text {
+		sc.r = append(sc.r, r)
+		sc.off = append(sc.off, i)
+	}
+	sc.off = append(sc.off, len(text))
+	return sc
+}
+
+// digitOf is a digit's value, ASCII or full-width, or -1.
+func digitOf(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
+	}
+	return -1
+}
+
+// isWord: a letter or digit glued to the number makes it part of a code.
+func isWord(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isDash is what people write between date and last four: hyphen-minus,
+// plus (over 100 years old), the Unicode hyphens and dashes, the minus
+// sign and the full-width hyphen.
+func isDash(r rune) bool {
+	switch r {
+	case '-', '+', '‐', '‑', '‒', '–', '—', '−', '－', '﹣', '＋':
+		return true
+	}
+	return false
+}
+
+// isGap is a space of any width, or a line break.
+func isGap(r rune) bool {
+	switch r {
+	case ' ', '\t', '\u00a0', '\u202f', '\u2009', '\u2007', '\u3000', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// separator is the length of a separator at i: at most one dash, with at
+// most two gap characters on either side ("-", " ", " - ", "-\n"), and
+// at most one line break; 0 when there is none.
+func (sc scan) separator(i int) int {
+	k, dashes, breaks := i, 0, 0
+	for k < len(sc.r) && k-i < 5 {
+		r := sc.r[k]
+		switch {
+		case isDash(r) && dashes == 0:
+			dashes++
+		case r == '\r' && k+1 < len(sc.r) && sc.r[k+1] == '\n':
+			k++ // \r\n is one break
+			breaks++
+		case isGap(r):
+			if r == '\n' || r == '\r' {
+				breaks++
+			}
+		default:
+			if breaks > 1 {
+				return 0
+			}
+			return k - i
+		}
+		k++
+	}
+	if breaks > 1 {
+		return 0
+	}
+	return k - i
+}
+
+// digits is the ASCII form of the digit runes r[i:j].
+func (sc scan) digits(i, j int) string {
+	b := make([]byte, 0, j-i)
+	for _, r := range sc.r[i:j] {
+		b = append(b, byte('0'+digitOf(r)))
+	}
+	return string(b)
+}
+
+// endsAt tells whether the number may end before rune e.
+func (sc scan) endsAt(e int) bool { return e == len(sc.r) || !isWord(sc.r[e]) }
+
+// matchAt tries the forms that start at rune i, where r[i:j] is a run of
+// digits; it returns the match and the rune index after it.
+func (sc scan) matchAt(i, j int) (Match, int, bool) {
+	run := j - i
+	m := func(end int, k Kind) (Match, int, bool) { return Match{sc.off[i], sc.off[end], k}, end, true }
+	switch {
+	case run == 12 && sc.endsAt(j): // YYYYMMDDNNNN
+		d := sc.digits(i, j)
+		if k, ok := valid(d[:8], d[8:], true); ok {
+			return m(j, k)
+		}
+	case run == 10 && sc.endsAt(j): // YYMMDDNNNN
+		d := sc.digits(i, j)
+		if k, ok := valid(d[:6], d[6:], false); ok {
+			return m(j, k)
+		}
+	case run == 8 || run == 6: // date, separator, four digits
+		n := sc.separator(j)
+		if n == 0 {
+			break
+		}
+		t := j + n
+		e := t
+		for e < len(sc.r) && digitOf(sc.r[e]) >= 0 {
+			e++
+		}
+		if e-t == 4 && sc.endsAt(e) {
+			if k, ok := valid(sc.digits(i, j), sc.digits(t, e), run == 8); ok {
+				return m(e, k)
+			}
+		}
+	}
+	return Match{}, 0, false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
