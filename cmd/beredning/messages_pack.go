@@ -25,7 +25,14 @@ func init() {
 		"cli.export.write_failed":   {"Kunde inte skriva %s: %v", "Could not write %s: %v"},
 		"cli.export.written":        {"Skrev %s", "Wrote %s"},
 
-		"cli.meeting.summary": {"numrera ett sammanträdes paragrafer eller kontrollera kallelsen", "number a meeting's paragraphs or check its notice"},
+		"cli.briefing.summary": {"skriv ordförandeberedningen: det du markerat på tavlan, med din bedömning", "write the chair's briefing: what you marked on the board, with your assessment"},
+		"cli.briefing.usage": {
+			"Användning: beredning briefing --meeting ÅÅÅÅ-MM-DD [--period ÅÅÅÅ-MM] [--format pdf|html|md] [--author NAMN] [--mask-pnr] -o FIL\n\nMarkera rader på tavlan med m och skriv bedömningar under b (Beredning). Utan --period: senaste månaden med utfall.",
+			"Usage: beredning briefing --meeting YYYY-MM-DD [--period YYYY-MM] [--format pdf|html|md] [--author NAME] [--mask-pnr] -o FILE\n\nMark rows on the board with m and write assessments under b (Beredning). Without --period: the latest month with outcome.",
+		},
+		"cli.briefing.flag.period": {"perioden beredningen gäller, t.ex. 2026-10 (annars senaste med utfall)", "the period of the briefing, e.g. 2026-10 (else the latest with outcome)"},
+		"cli.briefing.flag.author": {"författaren som står på beredningen (annars din användare)", "the author named on the briefing (else your user name)"},
+		"cli.meeting.summary":      {"numrera ett sammanträdes paragrafer eller kontrollera kallelsen", "number a meeting's paragraphs or check its notice"},
 		"cli.meeting.usage": {
 			"Användning: beredning meeting [--db FIL] number ÅÅÅÅ-MM-DD | check ÅÅÅÅ-MM-DD\n\n  number DATUM   ge ärendena §-nummer i följd från årets senaste §\n  check DATUM    kontrollera kallelsedatum, förslag till beslut, handlingar och personnummer\n\nKallelsen ska gå ut senast så många dagar före som inställningen meeting.notice_days säger (standard 5).",
 			"Usage: beredning meeting [--db FILE] number YYYY-MM-DD | check YYYY-MM-DD\n\n  number DATE    give the items § numbers continuing from the year's last §\n  check DATE     check the notice date, proposals, documents and personal identity numbers\n\nThe notice must go out at least as many days before as the setting meeting.notice_days says (default 5).",
