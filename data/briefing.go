@@ -170,3 +170,13 @@ func (s *Store) UnitReportCounts(ctx context.Context, p Period) (approved, total
 		string(ReportApproved), p).Scan(&total, &approved)
 	return approved, total, err
 }
+
+// BriefingMeeting is the meeting a period's briefing prepares: the first
+// meeting after the period's month, else the latest meeting; "" when the
+// database holds no meeting.
+func (s *Store) BriefingMeeting(ctx context.Context, p Period) (string, error) {
+	end := p.Add(1).String() + "-01"
+	var date sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT ifnull((SELECT min(date) FROM meeting WHERE date >= ?), (SELECT max(date) FROM meeting))`, end).Scan(&date)
+	return date.String, err
+}

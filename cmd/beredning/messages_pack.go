@@ -49,11 +49,5 @@ func init() {
 		"cli.meeting.numbered_already":   {"Sammanträdet %s har redan § %d–%d; ingenting ändrat.", "The meeting of %s already has § %d–%d; nothing changed."},
 		"cli.meeting.check_ok":           {"Sammanträdet %s: kallelsen kan gå ut.", "Meeting of %s: the notice can go out."},
 		"cli.meeting.check_heading":      {"Sammanträdet %s: %d saker att åtgärda innan kallelsen går ut:", "Meeting of %s: %d things to mend before the notice goes out:"},
-		"cli.meeting.check.no_notice":    {"kallelsedatum saknas (kallelsen ska gå ut senast %d dagar före)", "no notice date (the notice must go out at least %d days before)"},
-		"cli.meeting.check.late_notice":  {"kallelsen går ut %d dagar före sammanträdet; minst %d krävs", "the notice goes out %d days before the meeting; at least %d are required"},
-		"cli.meeting.check.no_proposal":  {"ärende %d (%s) saknar förslag till beslut", "item %d (%s) has no proposed decision"},
-		"cli.meeting.check.no_document":  {"ärende %d (%s) saknar handling", "item %d (%s) has no document"},
-		"cli.meeting.check.pnr_line":     {"ärende %d, handlingen %s innehåller ett personnummer på rad %d", "item %d, the document %s holds a personal identity number on line %d"},
-		"cli.meeting.check.pnr_title":    {"ärende %d, handlingens titel %s innehåller ett personnummer", "item %d, the document title %s holds a personal identity number"},
 	})
 }

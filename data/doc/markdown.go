@@ -215,13 +215,10 @@ func relativeHeadings(blocks []Block) []Block {
 		if !ok {
 			continue
 		}
-		lvl := h.Level
-		if prev == 0 {
-			lvl = 1
-		} else {
+		lvl := 1
+		if prev != 0 {
 			// Keep the source's step down or up, but never more than one down.
-			lvl = min(h.Level-first+1, prev+1)
-			lvl = max(lvl, 1)
+			lvl = max(min(h.Level-first+1, prev+1), 1)
 		}
 		h.Level = lvl
 		prev = lvl
