@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
@@ -155,7 +156,7 @@ func (p *mdParser) inline(n ast.Node) []Span {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				out = appendSpan(out, Span{Text: string(c.Segment.Value(p.src)), Strong: strong, Em: em})
+				out = appendSpan(out, Span{Text: literal(c.Segment.Value(p.src)), Strong: strong, Em: em})
 				if c.HardLineBreak() {
 					if len(out) > 0 {
 						out[len(out)-1].Break = true
@@ -193,6 +194,12 @@ func (p *mdParser) inline(n ast.Node) []Span {
 		out[len(out)-1].Break = false
 	}
 	return out
+}
+
+// literal resolves what Markdown text segments keep as written:
+// backslash escapes ("\_") and character references ("&amp;").
+func literal(b []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b))))
 }
 
 // appendSpan joins a span to the previous one when their style is the same.
