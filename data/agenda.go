@@ -43,7 +43,7 @@ func (s *Store) MeetingOn(ctx context.Context, date string) (Meeting, error) {
 	if err := rows.Err(); err != nil {
 		return Meeting{}, err
 	}
-	docs, err := s.db.QueryContext(ctx, `SELECT d.item_id, d.ordinal, d.title, d.secret, d.body, d.pdf
+	docs, err := s.db.QueryContext(ctx, `SELECT d.id, d.item_id, d.ordinal, d.title, d.secret, d.body, d.pdf
 		FROM agenda_document d JOIN agenda_item i ON i.id = d.item_id
 		WHERE i.meeting_id = ? ORDER BY i.ordinal, d.ordinal`, m.ID)
 	if err != nil {
@@ -53,7 +53,7 @@ func (s *Store) MeetingOn(ctx context.Context, date string) (Meeting, error) {
 	for docs.Next() {
 		var itemID int64
 		var d AgendaDocument
-		if err := docs.Scan(&itemID, &d.Ordinal, &d.Title, &d.Secret, &d.Body, &d.PDF); err != nil {
+		if err := docs.Scan(&d.ID, &itemID, &d.Ordinal, &d.Title, &d.Secret, &d.Body, &d.PDF); err != nil {
 			return Meeting{}, err
 		}
 		i := byID[itemID]

@@ -144,3 +144,64 @@ func TestNumberMeetingUnknownDate(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// The secretary adds an item with a document, attaches a PDF, moves the
+// item up, and removes another; the list closes up.
+func TestEditAgenda(t *testing.T) {
+	ctx := context.Background()
+	s := agendaStore(t, meetingWith("2026-11-26", 0, "a", "b", "c"))
+	id, err := s.AddAgendaItem(ctx, "2026-11-26", data.AgendaItem{Title: "d", Proposal: "Bifall.",
+		Documents: []data.AgendaDocument{{Title: "Tjänsteskrivelse", Body: "Text."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfID, err := s.AddAgendaDocument(ctx, id, data.AgendaDocument{Title: "Bilaga", PDF: []byte("%PDF-1.4 …")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MoveAgendaItem(ctx, id, -1); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := s.MeetingOn(ctx, "2026-11-26")
+	titles := func(m data.Meeting) string {
+		var out []string
+		for _, it := range m.Items {
+			out = append(out, fmt.Sprintf("%d%s", it.Ordinal, it.Title))
+		}
+		return fmt.Sprint(out)
+	}
+	if got := titles(m); got != "[1a 2b 3d 4c]" {
+		t.Errorf("after move: %s", got)
+	}
+	if d := m.Items[2].Documents; len(d) != 2 || d[1].ID != pdfID || string(d[1].PDF) != "%PDF-1.4 …" {
+		t.Errorf("documents %+v", d)
+	}
+	if err := s.MoveAgendaDocument(ctx, pdfID, -1); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RemoveAgendaItem(ctx, m.Items[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = s.MeetingOn(ctx, "2026-11-26")
+	if got := titles(m); got != "[1a 2d 3c]" {
+		t.Errorf("after remove: %s", got)
+	}
+	if d := m.Items[1].Documents; d[0].Title != "Bilaga" || d[1].Title != "Tjänsteskrivelse" || d[0].Ordinal != 1 {
+		t.Errorf("documents after move %+v", d)
+	}
+	it := m.Items[1]
+	it.Title, it.Closed, it.PublicTitle = "d2", true, "Ärende om vård"
+	if err := s.UpdateAgendaItem(ctx, it); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RemoveAgendaDocument(ctx, pdfID); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = s.MeetingOn(ctx, "2026-11-26")
+	if it := m.Items[1]; it.Title != "d2" || !it.Closed || it.PublicTitle != "Ärende om vård" || len(it.Documents) != 1 || it.Documents[0].Ordinal != 1 {
+		t.Errorf("item after update %+v", it)
+	}
+	if err := s.RemoveAgendaDocument(ctx, pdfID); err != data.ErrNoAgendaRow {
+		t.Errorf("removing twice: %v", err)
+	}
+}

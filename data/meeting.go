@@ -38,6 +38,7 @@ type AgendaItem struct {
 
 // AgendaDocument is one of an item's handlingar.
 type AgendaDocument struct {
+	ID      int64
 	Ordinal int
 	Title   string
 	Secret  bool // under secrecy: marked, never published

@@ -36,6 +36,8 @@ type board struct {
 	gapCursor int
 	gapOpen   bool
 	gapScroll int
+
+	marks markSet // rows marked for the chair's briefing (marks.go)
 }
 
 func newBoardScreen(a *app) *board {
@@ -67,7 +69,10 @@ func (b *board) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		b.input.SetStyles(b.theme.Input)
 	case overviewMsg:
-		return b, b.periodApplied() // the root passes only a new period under review
+		// the root passes only a new period under review
+		return b, tea.Batch(b.periodApplied(), loadMarks(b.ctx, b.store, b.period))
+	case marksMsg:
+		b.gotMarks(msg)
 	case detailsMsg:
 		if b.filter != "" && msg.period == b.period {
 			b.rebuildRows() // narratives that match may have arrived

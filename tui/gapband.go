@@ -25,7 +25,8 @@ type gapBand struct {
 	open      bool
 	scroll    int
 	focused   bool
-	showWhere bool // the scope is an area: name each gap's unit
+	showWhere bool                // the scope is an area: name each gap's unit
+	briefed   func(gaps.Gap) bool // marked for the chair's briefing: ◆
 }
 
 // severityWord is a severity as dots and word, "●●● hög", as narratives
@@ -137,6 +138,9 @@ func (b gapBand) lines(w int) []string {
 	}
 	for i, g := range b.gaps {
 		s := " " + gapLine(g, whereW, th, l)
+		if b.briefed != nil && b.briefed(g) {
+			s = th.Accent.Paint("◆") + s[1:]
+		}
 		if i == b.cursor && b.focused {
 			s = th.Selected.Over("▌" + fit(s[1:], w-1))
 		}

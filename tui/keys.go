@@ -44,6 +44,16 @@ type keyMap struct {
 	// u on the import screen lists the imports to undo one; enter asks,
 	// y (or enter) confirms
 	UndoImport, ChooseUndo, ConfirmUndo key.Binding
+	// The briefing and the meetings: m marks the row under the cursor for
+	// the chair's briefing, b opens Beredning, M the meetings. On their
+	// lists K/J move a row, x removes it, a adds an item, d a document,
+	// e edits, n gives the meeting its § numbers.
+	Mark, Briefing, Meetings       key.Binding
+	MoveUp, MoveDown, Remove       key.Binding
+	Add, AddDocument, Edit, Number key.Binding
+	// In a form: tab and shift+tab step, space ticks a yes/no, ctrl+s
+	// saves, esc cancels.
+	FormNext, FormPrev, FormToggle, FormSave, FormCancel key.Binding
 }
 
 func newKeyMap(l lang.Lang) keyMap {
@@ -97,6 +107,22 @@ func newKeyMap(l lang.Lang) keyMap {
 		UndoImport:    b([]string{"u"}, "u", "board.key.undo_import"),
 		ChooseUndo:    b([]string{"enter"}, "enter", "board.key.choose_undo"),
 		ConfirmUndo:   b([]string{"y", "enter"}, "y", "board.key.confirm_undo"),
+
+		Mark:        b([]string{"m"}, "m", "board.key.mark"),
+		Briefing:    b([]string{"b"}, "b", "board.key.briefing"),
+		Meetings:    b([]string{"M"}, "M", "board.key.meetings"),
+		MoveUp:      b([]string{"K"}, "K", "board.key.move_up"),
+		MoveDown:    b([]string{"J"}, "J", "board.key.move_down"),
+		Remove:      b([]string{"x"}, "x", "board.key.remove"),
+		Add:         b([]string{"a"}, "a", "board.key.add_item"),
+		AddDocument: b([]string{"d"}, "d", "board.key.add_document"),
+		Edit:        b([]string{"e", "enter"}, "enter/e", "board.key.edit"),
+		Number:      b([]string{"n"}, "n", "board.key.number"),
+		FormNext:    b([]string{"tab"}, "tab", "board.key.form_next"),
+		FormPrev:    b([]string{"shift+tab"}, "shift+tab", "board.key.form_prev"),
+		FormToggle:  b([]string{"space", "enter"}, "space", "board.key.form_toggle"),
+		FormSave:    b([]string{"ctrl+s"}, "ctrl+s", "board.key.form_save"),
+		FormCancel:  b([]string{"esc"}, "esc", "board.key.form_cancel"),
 	}
 }
 
@@ -111,6 +137,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
 		{k.PageUp, k.PageDown, k.Enter, k.NextPane, k.PrevPane, k.Back},
 		{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport, k.Filter, k.Gaps},
+		{k.Mark, k.Briefing, k.Meetings},
 		{k.Import, k.Reload, k.Help, k.Quit},
 	}
 }

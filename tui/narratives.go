@@ -23,6 +23,7 @@ type narrativesPane struct {
 	focused  bool
 	showUnit bool           // the scope is an area: name each narrative's unit
 	mark     map[int64]bool // narratives that are evidence of a selected gap
+	briefed  map[int64]bool // narratives marked for the chair's briefing: ◆
 }
 
 // narrativeItemLines is the height of one narrative in the list.
@@ -89,6 +90,9 @@ func (p narrativesPane) item(i, w int) []string {
 		meta += th.Subtle.Paint(" · " + clean(n.UnitName))
 	}
 	title := clean(n.Title)
+	if p.briefed[n.ID] {
+		title = "◆ " + title
+	}
 	if p.mark[n.ID] {
 		title = th.Highlight.Paint("» " + title)
 	} else {

@@ -24,6 +24,14 @@ func (b *board) handleKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return b, b.stepPeriod(b.periodStep(msg))
 	case key.Matches(msg, k.Gaps):
 		return newGapList(b.app), b.ensureGaps()
+	case key.Matches(msg, k.Mark):
+		return b, b.mark()
+	case key.Matches(msg, k.Briefing):
+		s := newBriefingScreen(b.app)
+		return s, s.load()
+	case key.Matches(msg, k.Meetings):
+		s := newMeetingsScreen(b.app)
+		return s, s.load()
 	case key.Matches(msg, k.Import):
 		if b.imports.runs > 0 {
 			return b, nil // one import at a time

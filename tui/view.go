@@ -182,7 +182,7 @@ func (b *board) areaList() areaList {
 func (b *board) gapBand() gapBand {
 	gs, loaded := b.scopeGaps()
 	return gapBand{th: &b.theme, l: b.l, loaded: loaded, gaps: gs, cursor: b.gapCursor, open: b.gapOpen && len(gs) > 0,
-		scroll: b.gapScroll, focused: b.focus == paneGaps, showWhere: b.sel.IsArea()}
+		scroll: b.gapScroll, focused: b.focus == paneGaps, showWhere: b.sel.IsArea(), briefed: b.briefedGap}
 }
 
 func (b *board) budgetPane() budgetPane {
@@ -200,6 +200,6 @@ func (b *board) narrativesPane() narrativesPane {
 		th: &b.theme, l: b.l, loading: loading, items: items, total: total,
 		from: b.period.Recent(6), to: b.period,
 		cursor: b.narrCursor, offset: b.narrOffset, focused: b.focus == paneNarratives,
-		showUnit: b.sel.IsArea(), mark: marksOf(b.openGap()).narratives,
+		showUnit: b.sel.IsArea(), mark: marksOf(b.openGap()).narratives, briefed: b.briefedNarratives(),
 	}
 }

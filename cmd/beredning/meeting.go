@@ -81,18 +81,18 @@ func (e *env) checkMeeting(s *data.Store, date string) int {
 		var msg string
 		switch p.Kind {
 		case pack.CheckNoNotice:
-			msg = l.T("cli.meeting.check.no_notice", p.Limit)
+			msg = l.T("pack.check.no_notice", p.Limit)
 		case pack.CheckLateNotice:
-			msg = l.T("cli.meeting.check.late_notice", p.Days, p.Limit)
+			msg = l.T("pack.check.late_notice", p.Days, p.Limit)
 		case pack.CheckNoProposal:
-			msg = l.T("cli.meeting.check.no_proposal", p.Item, safe(p.Title))
+			msg = l.T("pack.check.no_proposal", p.Item, safe(p.Title))
 		case pack.CheckNoDocument:
-			msg = l.T("cli.meeting.check.no_document", p.Item, safe(p.Title))
+			msg = l.T("pack.check.no_document", p.Item, safe(p.Title))
 		case pack.CheckPNRDocument:
 			if p.Line > 0 {
-				msg = l.T("cli.meeting.check.pnr_line", p.Item, safe(p.Document), p.Line)
+				msg = l.T("pack.check.pnr_line", p.Item, safe(p.Document), p.Line)
 			} else {
-				msg = l.T("cli.meeting.check.pnr_title", p.Item, safe(p.Document))
+				msg = l.T("pack.check.pnr_title", p.Item, safe(p.Document))
 			}
 		}
 		fmt.Fprintln(e.stdout, "  ! "+msg)

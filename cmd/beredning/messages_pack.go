@@ -25,7 +25,14 @@ func init() {
 		"cli.export.write_failed":   {"Kunde inte skriva %s: %v", "Could not write %s: %v"},
 		"cli.export.written":        {"Skrev %s", "Wrote %s"},
 
-		"cli.meeting.summary": {"numrera ett sammanträdes paragrafer eller kontrollera kallelsen", "number a meeting's paragraphs or check its notice"},
+		"cli.briefing.summary": {"skriv ordförandeberedningen: det du markerat på tavlan, med din bedömning", "write the chair's briefing: what you marked on the board, with your assessment"},
+		"cli.briefing.usage": {
+			"Användning: beredning briefing --meeting ÅÅÅÅ-MM-DD [--period ÅÅÅÅ-MM] [--format pdf|html|md] [--author NAMN] [--mask-pnr] -o FIL\n\nMarkera rader på tavlan med m och skriv bedömningar under b (Beredning). Utan --period: senaste månaden med utfall.",
+			"Usage: beredning briefing --meeting YYYY-MM-DD [--period YYYY-MM] [--format pdf|html|md] [--author NAME] [--mask-pnr] -o FILE\n\nMark rows on the board with m and write assessments under b (Beredning). Without --period: the latest month with outcome.",
+		},
+		"cli.briefing.flag.period": {"perioden beredningen gäller, t.ex. 2026-10 (annars senaste med utfall)", "the period of the briefing, e.g. 2026-10 (else the latest with outcome)"},
+		"cli.briefing.flag.author": {"författaren som står på beredningen (annars din användare)", "the author named on the briefing (else your user name)"},
+		"cli.meeting.summary":      {"numrera ett sammanträdes paragrafer eller kontrollera kallelsen", "number a meeting's paragraphs or check its notice"},
 		"cli.meeting.usage": {
 			"Användning: beredning meeting [--db FIL] number ÅÅÅÅ-MM-DD | check ÅÅÅÅ-MM-DD\n\n  number DATUM   ge ärendena §-nummer i följd från årets senaste §\n  check DATUM    kontrollera kallelsedatum, förslag till beslut, handlingar och personnummer\n\nKallelsen ska gå ut senast så många dagar före som inställningen meeting.notice_days säger (standard 5).",
 			"Usage: beredning meeting [--db FILE] number YYYY-MM-DD | check YYYY-MM-DD\n\n  number DATE    give the items § numbers continuing from the year's last §\n  check DATE     check the notice date, proposals, documents and personal identity numbers\n\nThe notice must go out at least as many days before as the setting meeting.notice_days says (default 5).",
@@ -42,11 +49,5 @@ func init() {
 		"cli.meeting.numbered_already":   {"Sammanträdet %s har redan § %d–%d; ingenting ändrat.", "The meeting of %s already has § %d–%d; nothing changed."},
 		"cli.meeting.check_ok":           {"Sammanträdet %s: kallelsen kan gå ut.", "Meeting of %s: the notice can go out."},
 		"cli.meeting.check_heading":      {"Sammanträdet %s: %d saker att åtgärda innan kallelsen går ut:", "Meeting of %s: %d things to mend before the notice goes out:"},
-		"cli.meeting.check.no_notice":    {"kallelsedatum saknas (kallelsen ska gå ut senast %d dagar före)", "no notice date (the notice must go out at least %d days before)"},
-		"cli.meeting.check.late_notice":  {"kallelsen går ut %d dagar före sammanträdet; minst %d krävs", "the notice goes out %d days before the meeting; at least %d are required"},
-		"cli.meeting.check.no_proposal":  {"ärende %d (%s) saknar förslag till beslut", "item %d (%s) has no proposed decision"},
-		"cli.meeting.check.no_document":  {"ärende %d (%s) saknar handling", "item %d (%s) has no document"},
-		"cli.meeting.check.pnr_line":     {"ärende %d, handlingen %s innehåller ett personnummer på rad %d", "item %d, the document %s holds a personal identity number on line %d"},
-		"cli.meeting.check.pnr_title":    {"ärende %d, handlingens titel %s innehåller ett personnummer", "item %d, the document title %s holds a personal identity number"},
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
@@ -155,7 +156,7 @@ func (p *mdParser) inline(n ast.Node) []Span {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Text:
-				out = appendSpan(out, Span{Text: string(c.Segment.Value(p.src)), Strong: strong, Em: em})
+				out = appendSpan(out, Span{Text: literal(c.Segment.Value(p.src)), Strong: strong, Em: em})
 				if c.HardLineBreak() {
 					if len(out) > 0 {
 						out[len(out)-1].Break = true
@@ -195,6 +196,12 @@ func (p *mdParser) inline(n ast.Node) []Span {
 	return out
 }
 
+// literal resolves what Markdown text segments keep as written:
+// backslash escapes ("\_") and character references ("&amp;").
+func literal(b []byte) string {
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(b))))
+}
+
 // appendSpan joins a span to the previous one when their style is the same.
 func appendSpan(out []Span, s Span) []Span {
 	if s.Text == "" {
@@ -215,13 +222,10 @@ func relativeHeadings(blocks []Block) []Block {
 		if !ok {
 			continue
 		}
-		lvl := h.Level
-		if prev == 0 {
-			lvl = 1
-		} else {
+		lvl := 1
+		if prev != 0 {
 			// Keep the source's step down or up, but never more than one down.
-			lvl = min(h.Level-first+1, prev+1)
-			lvl = max(lvl, 1)
+			lvl = max(min(h.Level-first+1, prev+1), 1)
 		}
 		h.Level = lvl
 		prev = lvl

@@ -39,3 +39,13 @@ func TestTextsLines(t *testing.T) {
 		}
 	}
 }
+
+// Escapes and character references are resolved: the text is what the
+// writer meant, and each writer escapes it again for its own format.
+func TestFromMarkdownLiteralText(t *testing.T) {
+	got := doc.FromMarkdown(`a\_b \* c & e &amp; f &#229;`)
+	want := "a_b * c & e & f å"
+	if p, ok := got[0].(doc.Paragraph); !ok || doc.Plain(p.Spans) != want {
+		t.Errorf("got %#v, want %q", got, want)
+	}
+}

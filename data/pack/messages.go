@@ -69,6 +69,13 @@ func init() {
 		"pack.narrative.head":         {"%s · %s · %s · %s", "%s · %s · %s · %s"},
 		"pack.gap.head":               {"%s (%s): %s", "%s (%s): %s"},
 
+		"pack.check.no_notice":   {"kallelsedatum saknas (kallelsen ska gå ut senast %d dagar före)", "no notice date (the notice must go out at least %d days before)"},
+		"pack.check.late_notice": {"kallelsen går ut %d dagar före sammanträdet; minst %d krävs", "the notice goes out %d days before the meeting; at least %d are required"},
+		"pack.check.no_proposal": {"ärende %d (%s) saknar förslag till beslut", "item %d (%s) has no proposed decision"},
+		"pack.check.no_document": {"ärende %d (%s) saknar handling", "item %d (%s) has no document"},
+		"pack.check.pnr_line":    {"ärende %d, handlingen %s innehåller ett personnummer på rad %d", "item %d, the document %s holds a personal identity number on line %d"},
+		"pack.check.pnr_title":   {"ärende %d, handlingens titel %s innehåller ett personnummer", "item %d, the document title %s holds a personal identity number"},
+
 		"pack.delegation.title":    {"Redovisning av delegationsbeslut %s", "Report of delegated decisions %s"},
 		"pack.delegation.intro":    {"Beslut fattade med stöd av delegation under %s, %s beslut, sammanställda ur den importerade förteckningen. Förteckningen innehåller inga personuppgifter.", "Decisions taken under delegation in %s, %s decisions, from the imported list. The list holds no personal data."},
 		"pack.delegation.by_kind":  {"Per ärendetyp och lagrum", "By kind of matter and legal ground"},

@@ -174,6 +174,15 @@ func TestPDFMembersVersion(t *testing.T) {
 	if got := r.Trailer().Key("Root").Key("Lang").Text(); got != "sv" {
 		t.Errorf("catalogue language %q", got)
 	}
+	// Page labels are decimal from the first page, as the footers count.
+	if nums := r.Trailer().Key("Root").Key("PageLabels").Key("Nums"); nums.Len() != 2 || nums.Index(0).Int64() != 0 || nums.Index(1).Key("S").Name() != "D" {
+		t.Errorf("page labels %v", nums)
+	}
+	// Every page of the closed item carries the marking at its top.
+	last := pages[len(pages)-1]
+	if i := strings.Index(last, "Sluten del – sekretess enligt 26 kap. 1 § offentlighets- och sekretesslagen"); i < 0 || i > strings.Index(last, "14. § 164") {
+		t.Errorf("the closed item's page lacks the marking above its heading:\n%.200s", last)
+	}
 	// The Go fonts are embedded.
 	if !bytes.Contains(b, []byte("/FontFile2")) {
 		t.Error("no embedded TrueType font")

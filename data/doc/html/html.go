@@ -31,13 +31,14 @@ table { border-collapse: collapse; margin: 1rem 0; width: 100%; font-size: .95re
 caption { text-align: left; font-style: italic; padding-bottom: .3rem; }
 th, td { border-bottom: 1px solid #767676; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #1a1a1a; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
 dl.fields dt { font-weight: bold; }
 dl.fields dd { margin: 0; }
 .marking, .notice { border: 2px solid #1a1a1a; padding: .5rem .8rem; font-weight: bold; }
 .notice { font-weight: normal; }
-nav ol { padding-left: 1.5rem; }
+nav ol { list-style: none; padding-left: 0; }
+nav ol ol { padding-left: 1.5rem; }
 footer { margin-top: 3rem; border-top: 1px solid #767676; font-size: .9rem; }
 @media print {
   body { max-width: none; margin: 0; }

@@ -1,0 +1,182 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// What a briefing mark points at (briefing_note.ref_kind).
+const (
+	RefGap       = "gap"       // Ref: the rule id; the scope names where
+	RefNarrative = "narrative" // Ref: the narrative's id
+	RefBudget    = "budget"    // Ref: the konto, "" for the total
+	RefMeasure   = "measure"   // Ref: the measure's id (an indicator or a volume)
+)
+
+// BriefingNote is a row the social director marked for the chair's
+// briefing, with the director's own text: an assessment (bedömning) and a
+// proposed action (föreslagen åtgärd).
+type BriefingNote struct {
+	ID          int64
+	MeetingDate string // YYYY-MM-DD
+	Period      Period
+	Scope              // where the marked row belongs
+	RefKind     string // RefGap, RefNarrative, RefBudget, RefMeasure
+	Ref         string
+	Label       string // what the row said when marked, for the list
+	Assessment  string // bedömning
+	Action      string // föreslagen åtgärd
+	Ordinal     int    // order within the area
+	CreatedAt   string
+}
+
+// ErrNoNote is returned when a briefing note is gone.
+var ErrNoNote = errors.New("no such briefing note")
+
+// ToggleBriefingMark marks a row for a meeting's briefing, or unmarks it
+// when it is marked already. It reports whether the row is marked after.
+func (s *Store) ToggleBriefingMark(ctx context.Context, n BriefingNote) (bool, error) {
+	marked := false
+	err := s.Write(ctx, func(t *Tx) error {
+		var id int64
+		err := t.tx.QueryRowContext(t.ctx, `SELECT id FROM briefing_note
+			WHERE meeting_date = ? AND period = ? AND ref_kind = ? AND ref = ? AND ifnull(area_id, 0) = ? AND ifnull(unit_id, 0) = ?`,
+			n.MeetingDate, n.Period, n.RefKind, n.Ref, n.AreaID, n.UnitID).Scan(&id)
+		switch {
+		case err == nil:
+			_, err = t.tx.ExecContext(t.ctx, `DELETE FROM briefing_note WHERE id = ?`, id)
+			return err
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		var next int
+		if err := t.tx.QueryRowContext(t.ctx, `SELECT ifnull(max(ordinal), 0) + 1 FROM briefing_note
+			WHERE meeting_date = ? AND period = ? AND ifnull(area_id, 0) = ?`, n.MeetingDate, n.Period, n.AreaID).Scan(&next); err != nil {
+			return err
+		}
+		created := n.CreatedAt
+		if created == "" {
+			created = time.Now().UTC().Format(time.RFC3339)
+		}
+		_, err = t.tx.ExecContext(t.ctx, `INSERT INTO briefing_note(meeting_date, period, area_id, unit_id, ref_kind, ref, label, note, action, ordinal, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			n.MeetingDate, n.Period, nullZero(n.AreaID), nullZero(n.UnitID), n.RefKind, n.Ref, n.Label, n.Assessment, n.Action, next, created)
+		marked = err == nil
+		return err
+	})
+	return marked, err
+}
+
+// BriefingNotes lists a meeting's marks for a period, by area order and
+// then the director's order.
+func (s *Store) BriefingNotes(ctx context.Context, meeting string, p Period) ([]BriefingNote, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT n.id, n.meeting_date, n.period, ifnull(n.area_id, 0), ifnull(n.unit_id, 0),
+			n.ref_kind, n.ref, n.label, n.note, n.action, n.ordinal, n.created_at
+		FROM briefing_note n LEFT JOIN area a ON a.id = n.area_id
+		WHERE n.meeting_date = ? AND n.period = ?
+		ORDER BY ifnull(a.sort, 1e9), ifnull(a.id, 0), n.ordinal, n.id`, meeting, p)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BriefingNote
+	for rows.Next() {
+		var n BriefingNote
+		if err := rows.Scan(&n.ID, &n.MeetingDate, &n.Period, &n.AreaID, &n.UnitID, &n.RefKind, &n.Ref, &n.Label, &n.Assessment, &n.Action, &n.Ordinal, &n.CreatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// SetBriefingText stores the director's assessment and proposed action.
+func (s *Store) SetBriefingText(ctx context.Context, id int64, assessment, action string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE briefing_note SET note = ?, action = ? WHERE id = ?`, assessment, action, id)
+	return noteChanged(res, err)
+}
+
+// RemoveBriefingNote removes a mark and its text.
+func (s *Store) RemoveBriefingNote(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM briefing_note WHERE id = ?`, id)
+	return noteChanged(res, err)
+}
+
+func noteChanged(res sql.Result, err error) error {
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return ErrNoNote
+	}
+	return nil
+}
+
+// MoveBriefingNote moves a note one place up (delta -1) or down (+1)
+// among its area's notes; at either end it stays.
+func (s *Store) MoveBriefingNote(ctx context.Context, id int64, delta int) error {
+	return s.Write(ctx, func(t *Tx) error {
+		var meeting string
+		var p Period
+		var area int64
+		err := t.tx.QueryRowContext(t.ctx, `SELECT meeting_date, period, ifnull(area_id, 0) FROM briefing_note WHERE id = ?`, id).
+			Scan(&meeting, &p, &area)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNoNote
+		}
+		if err != nil {
+			return err
+		}
+		rows, err := t.tx.QueryContext(t.ctx, `SELECT id FROM briefing_note
+			WHERE meeting_date = ? AND period = ? AND ifnull(area_id, 0) = ? ORDER BY ordinal, id`, meeting, p, area)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var x int64
+			if err := rows.Scan(&x); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, x)
+		}
+		rows.Close()
+		at := -1
+		for i, x := range ids {
+			if x == id {
+				at = i
+			}
+		}
+		to := at + delta
+		if at < 0 || to < 0 || to >= len(ids) {
+			return nil
+		}
+		ids[at], ids[to] = ids[to], ids[at]
+		for i, x := range ids {
+			if _, err := t.tx.ExecContext(t.ctx, `UPDATE briefing_note SET ordinal = ? WHERE id = ?`, i+1, x); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// UnitReportCounts counts a period's unit reports and how many are approved.
+func (s *Store) UnitReportCounts(ctx context.Context, p Period) (approved, total int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT count(*), ifnull(sum(status = ?), 0) FROM unit_report WHERE period = ?`,
+		string(ReportApproved), p).Scan(&total, &approved)
+	return approved, total, err
+}
+
+// BriefingMeeting is the meeting a period's briefing prepares: the first
+// meeting after the period's month, else the latest meeting; "" when the
+// database holds no meeting.
+func (s *Store) BriefingMeeting(ctx context.Context, p Period) (string, error) {
+	end := p.Add(1).String() + "-01"
+	var date sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT ifnull((SELECT min(date) FROM meeting WHERE date >= ?), (SELECT max(date) FROM meeting))`, end).Scan(&date)
+	return date.String, err
+}

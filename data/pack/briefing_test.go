@@ -1,0 +1,150 @@
+package pack_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/gaps"
+	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/pack"
+)
+
+// markFive marks what a director would: a gap, a narrative, an area's
+// budget, an indicator, and a second area's gap; and writes two
+// assessments. It returns the notes.
+func markFive(t *testing.T, s *data.Store) []data.BriefingNote {
+	t.Helper()
+	ctx := context.Background()
+	p := data.MustPeriod("2026-10")
+	res, err := gaps.Compute(ctx, s, p, lang.SV)
+	if err != nil {
+		t.Fatal(err)
+	}
+	areas, err := s.Areas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	children := areas[0]
+	det, err := s.Detail(ctx, data.Scope{AreaID: children.ID}, p, data.DefaultDetailOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var otherGap *gaps.Gap
+	for i, g := range res.Gaps {
+		if g.AreaID != children.ID {
+			otherGap = &res.Gaps[i]
+			break
+		}
+	}
+	if otherGap == nil || len(det.Narratives) == 0 || len(det.Indicators) == 0 {
+		t.Fatal("the demo lacks what the test marks")
+	}
+	g0 := res.ForScope(data.Scope{AreaID: children.ID})[0]
+	marks := []data.BriefingNote{
+		{RefKind: data.RefGap, Ref: g0.Rule, Scope: g0.Scope(), Label: g0.Title},
+		{RefKind: data.RefNarrative, Ref: fmt.Sprint(det.Narratives[0].ID), Scope: det.Narratives[0].Scope, Label: det.Narratives[0].Title},
+		{RefKind: data.RefBudget, Ref: "", Scope: data.Scope{AreaID: children.ID}, Label: "Budget Barn och unga"},
+		{RefKind: data.RefMeasure, Ref: fmt.Sprint(det.Indicators[0].ID), Scope: data.Scope{AreaID: children.ID, UnitID: det.Indicators[0].UnitID}, Label: "Indikator"},
+		{RefKind: data.RefGap, Ref: otherGap.Rule, Scope: otherGap.Scope(), Label: otherGap.Title},
+	}
+	for _, m := range marks {
+		m.MeetingDate, m.Period = "2026-11-26", p
+		marked, err := s.ToggleBriefingMark(ctx, m)
+		if err != nil || !marked {
+			t.Fatalf("mark %+v: %v %v", m, marked, err)
+		}
+	}
+	notes, err := s.BriefingNotes(ctx, "2026-11-26", p)
+	if err != nil || len(notes) != 5 {
+		t.Fatalf("%d notes, %v", len(notes), err)
+	}
+	if err := s.SetBriefingText(ctx, notes[0].ID, "Bedömningen är att uppföljningarna måste prioriteras.", "Förvaltningen återkommer i januari."); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetBriefingText(ctx, notes[2].ID, "Underskottet är förklarat.", ""); err != nil {
+		t.Fatal(err)
+	}
+	return notes
+}
+
+func TestBriefingMarks(t *testing.T) {
+	s := freshDemo(t)
+	ctx := context.Background()
+	notes := markFive(t, s)
+	p := data.MustPeriod("2026-10")
+	// Moving the first down swaps it with the second of the same area.
+	if err := s.MoveBriefingNote(ctx, notes[0].ID, +1); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.BriefingNotes(ctx, "2026-11-26", p)
+	if after[0].ID != notes[1].ID || after[1].ID != notes[0].ID {
+		t.Errorf("order after move: %d %d", after[0].ID, after[1].ID)
+	}
+	// At the end it stays.
+	if err := s.MoveBriefingNote(ctx, notes[3].ID, +1); err != nil {
+		t.Fatal(err)
+	}
+	// Marking again unmarks.
+	m := notes[4]
+	m.ID = 0
+	if marked, err := s.ToggleBriefingMark(ctx, m); err != nil || marked {
+		t.Errorf("toggle again: %v %v", marked, err)
+	}
+	if err := s.RemoveBriefingNote(ctx, notes[3].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RemoveBriefingNote(ctx, notes[3].ID); err != data.ErrNoNote {
+		t.Errorf("removing twice: %v", err)
+	}
+	left, _ := s.BriefingNotes(ctx, "2026-11-26", p)
+	if len(left) != 3 {
+		t.Errorf("%d notes left", len(left))
+	}
+}
+
+func TestBriefingDocument(t *testing.T) {
+	s := freshDemo(t)
+	notes := markFive(t, s)
+	d, err := pack.Briefing(context.Background(), s, pack.BriefingOptions{Meeting: "2026-11-26", Period: data.MustPeriod("2026-10"),
+		Lang: lang.SV, Author: "Maria Ekholm, socialdirektör", Written: written})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(writeMD(t, d))
+	for _, want := range []string{
+		"# Ordförandeberedning inför sammanträdet 26 november 2026",
+		"**Av:** Maria Ekholm, socialdirektör",
+		"**Nämndens avvikelse hittills i år:**",
+		"**Enheternas rapporter:**",
+		"## 2. Barn och unga",
+		"### 2.1 " + notes[0].Label,
+		"**Bedömning:** Bedömningen är att uppföljningarna måste prioriteras.",
+		"**Föreslagen åtgärd:** Förvaltningen återkommer i januari.",
+		"**Bedömning:** Underskottet är förklarat.",
+		"| **Summa** |",
+		"## 3. ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("briefing lacks %q", want)
+		}
+	}
+	// The narrative is there in full.
+	det, _ := s.Detail(context.Background(), notes[1].Scope, data.MustPeriod("2026-10"), data.DefaultDetailOptions)
+	for _, n := range det.Narratives {
+		if fmt.Sprint(n.ID) == notes[1].Ref {
+			last := strings.TrimSpace(n.Text[strings.LastIndex(strings.TrimSpace(n.Text), "\n")+1:])
+			if len(last) > 20 && !strings.Contains(out, last[:20]) {
+				t.Errorf("narrative text %q not in the briefing", last)
+			}
+		}
+	}
+	// And it writes as HTML and PDF.
+	writeHTML(t, d)
+	_, pages := readPDF(t, writePDF(t, d))
+	if !strings.Contains(strings.Join(pages, "\n"), "Föreslagen åtgärd") {
+		t.Error("the PDF lacks the director's text")
+	}
+}
