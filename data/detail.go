@@ -470,11 +470,20 @@ func aggregate(a Aggregation, vs []float64) float64 {
 	return sum
 }
 
+// NarrativesBetween is every narrative of every scope from one month
+// through another, newest first, as Detail lists a scope's: for a search
+// across the board that does not load every scope's detail.
+func (s *Store) NarrativesBetween(ctx context.Context, from, to Period) ([]NarrativeItem, error) {
+	return s.narratives(ctx, Scope{}, from, to)
+}
+
 func (s *Store) narratives(ctx context.Context, sc Scope, from, to Period) ([]NarrativeItem, error) {
 	// a unit sees its own narratives and those about its area as a whole
 	cond := `n.area_id = ?`
 	args := []any{sc.AreaID}
 	switch {
+	case sc.AreaID == 0: // every scope
+		cond, args = `1`, nil
 	case sc.IsAreaWide():
 		cond = `n.area_id = ? AND n.unit_id IS NULL`
 	case !sc.IsArea():

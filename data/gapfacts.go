@@ -74,8 +74,9 @@ type GapMeasure struct {
 //     measure_value_key (measure_id=? AND area_id=? AND unit_key=? AND
 //     period>? AND period<?) per scope
 //   - narratives: SEARCH narrative USING INDEX narrative_period
-//     (period>? AND period<?), and per area the latest month before that
-//     from the same index
+//     (period>? AND period<?); per area the latest month before that by
+//     SEARCH narrative_key (area_id=?), then SEARCH narrative_period
+//     (period=? AND area_id=?)
 //
 // At Storstad's size (300 units, 450 000 measure values) the measures of P
 // are most of the time; they are read without their definitions, which
@@ -121,12 +122,15 @@ const (
 		ORDER BY 4, 1, 2, 3`
 	gapMeasureDefsSQL = `SELECT id, key, ifnull(code, ''), name, name_en, direction, aggregation, known, sort FROM measure`
 	gapNarrativeCols  = `n.id, n.area_id, n.unit_key, n.period, n.type, n.severity, n.title, n.author, n.about`
-	gapNarrativesSQL  = `SELECT ` + gapNarrativeCols + ` FROM narrative n WHERE n.period BETWEEN ? AND ?
+	// Per area the latest month before the window: one backward seek in
+	// the area's narratives, materialized so it runs once per area (not
+	// once per narrative), then that month's narratives by the period index.
+	gapNarrativesSQL = `WITH last AS MATERIALIZED (
+			SELECT a.id AS area_id, (SELECT max(x.period) FROM narrative x WHERE x.area_id = a.id AND x.period < ?) AS period
+			FROM area a)
+		SELECT ` + gapNarrativeCols + ` FROM narrative n WHERE n.period BETWEEN ? AND ?
 		UNION ALL
-		SELECT ` + gapNarrativeCols + ` FROM narrative n
-			JOIN (SELECT a.id AS area_id, (SELECT max(x.period) FROM narrative x WHERE x.area_id = a.id AND x.period < ?) AS last
-				FROM area a) m
-			ON n.area_id = m.area_id AND n.period = m.last
+		SELECT ` + gapNarrativeCols + ` FROM last l CROSS JOIN narrative n ON n.period = l.period AND n.area_id = l.area_id
 		ORDER BY 4 DESC, 1 DESC`
 )
 
@@ -257,7 +261,7 @@ func (c *periodCache) parse(s string) (Period, error) {
 }
 
 func (s *Store) gapNarratives(ctx context.Context, p, from Period, f *GapFacts) error {
-	rows, err := s.db.QueryContext(ctx, gapNarrativesSQL, from, p, from)
+	rows, err := s.db.QueryContext(ctx, gapNarrativesSQL, from, from, p)
 	if err != nil {
 		return err
 	}

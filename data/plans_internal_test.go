@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,8 +44,9 @@ func TestPeriodQueryPlans(t *testing.T) {
 		{"gap measures", gapMeasuresSQL, []any{p, MeasureInvOverdue, p.Add(-2), p},
 			[]string{"SEARCH v USING COVERING INDEX measure_value_period (period=?)",
 				"SEARCH v USING INDEX measure_value_key (measure_id=? AND area_id=? AND unit_key=? AND period>? AND period<?)"}},
-		{"gap narratives", gapNarrativesSQL, []any{p.Add(-2), p, p.Add(-2)},
-			[]string{"SEARCH n USING INDEX narrative_period (period>? AND period<?)"}},
+		{"gap narratives", gapNarrativesSQL, []any{p.Add(-2), p.Add(-2), p},
+			[]string{"SEARCH n USING INDEX narrative_period (period>? AND period<?)",
+				"SEARCH n USING INDEX narrative_period (period=? AND area_id=?)"}},
 	} {
 		rows, err := s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+c.q, c.args...)
 		if err != nil {
@@ -66,10 +68,14 @@ func TestPeriodQueryPlans(t *testing.T) {
 				t.Errorf("%s: plan lacks %q:\n%s", c.name, w, all)
 			}
 		}
+		// A SCAN may read the organisation (areas, units, measures) or a
+		// CTE, never a fact table: those are named by the aliases below.
 		for _, line := range plan {
-			for _, table := range []string{"budget ", "placement ", "measure_value ", "narrative "} {
-				if strings.HasPrefix(line, "SCAN "+table) || strings.HasPrefix(line, "SCAN "+strings.TrimSpace(table)+" USING") {
-					t.Errorf("%s: scans a fact table: %s", c.name, line)
+			if name, ok := strings.CutPrefix(line, "SCAN "); ok {
+				table, _, _ := strings.Cut(name, " ")
+				if slices.Contains([]string{"budget", "b", "placement", "measure_value", "v", "narrative", "n", "x", "t",
+					"budget_scope_total", "budget_area_total"}, table) {
+					t.Errorf("%s: scans a fact table: %s\n%s", c.name, line, all)
 				}
 			}
 		}

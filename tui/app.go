@@ -50,6 +50,11 @@ type cache struct {
 	loadingDetail map[detailKey]bool
 	gapResults    map[data.Period]*gaps.Result
 	loadingGaps   map[data.Period]bool
+	narrIndex     map[data.Period][]data.NarrativeItem // every scope's narratives, for the filter
+	loadingNarr   map[data.Period]bool
+	loads         loads               // order and cancellation (loader.go)
+	shown         map[data.Period]int // when each month was last under review, for eviction
+	tick          int
 }
 
 func newCache(gen int) cache {
@@ -60,6 +65,9 @@ func newCache(gen int) cache {
 		loadingDetail: map[detailKey]bool{},
 		gapResults:    map[data.Period]*gaps.Result{},
 		loadingGaps:   map[data.Period]bool{},
+		shown:         map[data.Period]int{},
+		narrIndex:     map[data.Period][]data.NarrativeItem{},
+		loadingNarr:   map[data.Period]bool{},
 	}
 }
 
@@ -70,6 +78,9 @@ func (a *app) bodyHeight() int { return max(a.height-headerLines-footerLines, 3)
 // waiting for (or the first), makes it the period under review. It tells
 // whether the period under review changed.
 func (a *app) gotOverview(msg overviewMsg) bool {
+	if cancelled(msg.err) {
+		return false // asked for a month the user has left
+	}
 	if msg.err != nil {
 		a.err = msg.err
 		if msg.asked == a.pending {
@@ -86,14 +97,24 @@ func (a *app) gotOverview(msg overviewMsg) bool {
 	return false // a late answer for a period the user has left: kept, not shown
 }
 
-// applyPeriod makes a loaded period the one under review.
+// applyPeriod makes a loaded period the one under review; the loads of
+// months left behind stop, and the cache lets go of the least recently
+// shown months beyond its budget.
 func (a *app) applyPeriod(p data.Period) {
 	a.period, a.pending, a.ov = p, 0, a.overviews[p]
 	a.err = nil
+	a.tick++
+	a.shown[p] = a.tick
+	a.dropLeftPeriods()
+	a.evictMonths()
 }
 
-// gotDetails caches details; any scope of the answer stops loading.
+// gotDetails caches details; any scope of the answer stops loading. The
+// answer of a month left (its loads were cancelled) is dropped.
 func (a *app) gotDetails(msg detailsMsg) {
+	if a.loads.periods[msg.period] == nil && msg.period != a.period {
+		return
+	}
 	for _, sc := range msg.scopes {
 		delete(a.loadingDetail, detailKey{sc, msg.period})
 	}
@@ -101,35 +122,52 @@ func (a *app) gotDetails(msg detailsMsg) {
 		d := &msg.details[i]
 		a.details[detailKey{d.Scope, d.Period}] = d
 	}
-	if msg.err != nil {
+	if msg.err != nil && !cancelled(msg.err) {
 		a.err = msg.err
-	}
-	a.evictDetails()
-}
-
-// evictDetails bounds the cache: when it grows past a few periods' worth,
-// everything not of the period under review goes.
-func (a *app) evictDetails() {
-	const maxDetails = 600
-	if len(a.details) <= maxDetails {
-		return
-	}
-	for k := range a.details {
-		if k.period != a.period {
-			delete(a.details, k)
-		}
 	}
 }
 
 // gotGaps caches a period's gaps.
 func (a *app) gotGaps(msg gapsMsg) {
+	if a.loads.periods[msg.period] == nil && msg.period != a.period {
+		return // a month left
+	}
 	delete(a.loadingGaps, msg.period)
+	if cancelled(msg.err) {
+		return
+	}
 	if msg.err != nil {
 		a.err = msg.err
 		return
 	}
 	res := msg.res
 	a.gapResults[msg.period] = &res
+}
+
+// gotNarrIndex caches a period's narratives for the filter.
+func (a *app) gotNarrIndex(msg narrIndexMsg) {
+	if a.loads.periods[msg.period] == nil && msg.period != a.period {
+		return // a month left
+	}
+	delete(a.loadingNarr, msg.period)
+	switch {
+	case cancelled(msg.err):
+	case msg.err != nil:
+		a.err = msg.err
+	default:
+		a.narrIndex[msg.period] = msg.items
+	}
+}
+
+// ensureNarrIndex loads the period's narratives for the filter unless
+// they are cached or on their way.
+func (a *app) ensureNarrIndex() tea.Cmd {
+	p := a.period
+	if p.IsZero() || a.narrIndex[p] != nil || a.loadingNarr[p] {
+		return nil
+	}
+	a.loadingNarr[p] = true
+	return loadNarrIndex(a.periodCtx(p), a.store, p, a.gen)
 }
 
 // ensureGaps runs the gap engine for the period under review unless its
@@ -140,7 +178,7 @@ func (a *app) ensureGaps() tea.Cmd {
 		return nil
 	}
 	a.loadingGaps[p] = true
-	return loadGaps(a.ctx, a.store, p, a.l, a.gen)
+	return loadGaps(a.periodCtx(p), a.store, p, a.l, a.gen)
 }
 
 // needDetail marks a scope's detail of the period under review as asked
@@ -154,13 +192,9 @@ func (a *app) needDetail(sc data.Scope) bool {
 	return true
 }
 
-// ensureDetail loads one scope's detail unless it is cached or on its way.
-func (a *app) ensureDetail(sc data.Scope) tea.Cmd {
-	if !a.needDetail(sc) {
-		return nil
-	}
-	return loadDetails(a.ctx, a.store, a.period, []data.Scope{sc}, a.gen)
-}
+// ensureDetail loads one scope's detail unless it is cached or on its
+// way: at once, ahead of the background queue.
+func (a *app) ensureDetail(sc data.Scope) tea.Cmd { return a.loadDetail(sc) }
 
 // detail is the loaded detail of a scope in the period under review.
 func (a *app) detail(sc data.Scope) *data.Detail {
@@ -183,7 +217,10 @@ func (a *app) periodGaps() *gaps.Result {
 // loads the period under review again. Answers to loads asked before are
 // dropped by their generation.
 func (a *app) reload() tea.Cmd {
+	a.cancelAll()
+	keep := a.loads
 	a.cache = newCache(a.gen + 1)
+	a.loads = keep
 	if a.pending.IsZero() {
 		a.pending = a.period // zero in an empty database: the store's default
 	}
@@ -216,10 +253,11 @@ func (a *app) stepPeriod(step func(data.Period) data.Period) tea.Cmd {
 		return nil
 	}
 	a.pending = target
+	a.dropLeftPeriods() // a month asked for and passed by at once is not loaded on
 	if _, ok := a.overviews[target]; ok {
 		return nil
 	}
-	return loadOverview(a.ctx, a.store, target, a.gen)
+	return loadOverview(a.periodCtx(target), a.store, target, a.gen)
 }
 
 // periodStep is the step a period key asks for, or nil.

@@ -74,10 +74,16 @@ func (b *board) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case marksMsg:
 		b.gotMarks(msg)
 	case detailsMsg:
-		if b.filter != "" && msg.period == b.period {
+		if b.filter != "" && msg.period == b.period && b.narrIndex[b.period] == nil {
 			b.rebuildRows() // narratives that match may have arrived
 		}
 		b.clampNarrative()
+	case narrIndexMsg:
+		if b.filter != "" && msg.period == b.period {
+			b.rebuildRows()
+			b.clampNarrative()
+			return b, b.ensureDetails()
+		}
 	case gapsMsg:
 		b.clampGap()
 	case gotoGapMsg:
@@ -99,7 +105,15 @@ func (b *board) periodApplied() tea.Cmd {
 	b.rebuildRows()
 	b.clampNarrative()
 	b.clampGap()
-	return tea.Batch(b.ensureDetails(), b.ensureGaps())
+	return tea.Batch(b.ensureDetails(), b.ensureGaps(), b.ensureFilterIndex())
+}
+
+// ensureFilterIndex loads the period's narratives while a filter is set.
+func (b *board) ensureFilterIndex() tea.Cmd {
+	if b.filter == "" {
+		return nil
+	}
+	return b.ensureNarrIndex()
 }
 
 // SetSize keeps the cursors on screen and the scrolls within their panes.
@@ -201,28 +215,59 @@ func (b *board) maxGapScroll() int {
 	return max(len(b.gapBand().lines(r.w))-h, 0)
 }
 
-// ensureDetails loads the selected scope's detail if it is missing, and
-// every other scope of the period in one background command.
+// ensureDetails loads the selected scope's detail if it is missing, at
+// once, and queues the rows in view from the cursor outwards, then a page
+// of neighbours above and below (loader.go); never the whole tree.
 func (b *board) ensureDetails() tea.Cmd {
 	if b.ov == nil {
 		return nil
 	}
-	cmds := []tea.Cmd{b.ensureDetail(b.sel)}
-	var rest []data.Scope
-	for _, a := range b.ov.Areas {
-		if sc := (data.Scope{AreaID: a.ID}); b.needDetail(sc) {
-			rest = append(rest, sc)
+	return tea.Batch(b.ensureDetail(b.sel), b.wantDetails(b.wantedScopes()))
+}
+
+// wantedScopes are the scopes of the rows in view, nearest the cursor
+// first, then those of the page below and the page above, alternately.
+func (b *board) wantedScopes() []data.Scope {
+	if len(b.rows) == 0 {
+		return nil
+	}
+	vis := b.listVisible()
+	lo := clamp(b.listOffset, 0, max(len(b.rows)-vis, 0))
+	hi := min(lo+vis, len(b.rows))
+	cur := clamp(b.cursor, lo, max(hi-1, lo))
+	out := make([]data.Scope, 0, 3*vis)
+	for d := 0; cur-d >= lo || cur+d < hi; d++ {
+		if i := cur + d; i < hi {
+			out = append(out, b.rows[i].scope)
 		}
-		for _, u := range a.Units {
-			if sc := (data.Scope{AreaID: a.ID, UnitID: u.ID}); b.needDetail(sc) {
-				rest = append(rest, sc)
-			}
+		if i := cur - d; d > 0 && i >= lo {
+			out = append(out, b.rows[i].scope)
 		}
 	}
-	if len(rest) > 0 {
-		cmds = append(cmds, loadDetails(b.ctx, b.store, b.period, rest, b.gen))
+	for d := 0; d < vis; d++ {
+		if i := hi + d; i < len(b.rows) {
+			out = append(out, b.rows[i].scope)
+		}
+		if i := lo - 1 - d; i >= 0 {
+			out = append(out, b.rows[i].scope)
+		}
 	}
-	return tea.Batch(cmds...)
+	return out
+}
+
+// narrativeOf tells whether a narrative is among a scope's, as Detail
+// lists them: an area's own and all its units', an area's own rows' only
+// their own, a unit's own and its area's.
+func narrativeOf(n data.NarrativeItem, sc data.Scope) bool {
+	switch {
+	case n.AreaID != sc.AreaID:
+		return false
+	case sc.IsAreaWide():
+		return n.UnitID == 0
+	case sc.IsArea():
+		return true
+	}
+	return n.UnitID == 0 || n.UnitID == sc.UnitID
 }
 
 func (b *board) rowFilter() rowFilter {
@@ -230,6 +275,16 @@ func (b *board) rowFilter() rowFilter {
 		return rowFilter{}
 	}
 	q := b.filter
+	if items, ok := b.narrIndex[b.period]; ok {
+		return rowFilter{q: q, narr: func(sc data.Scope) bool {
+			for _, n := range items {
+				if narrativeOf(n, sc) && narrativeMatches(n, q, b.l) {
+					return true
+				}
+			}
+			return false
+		}}
+	}
 	return rowFilter{q: q, narr: func(sc data.Scope) bool {
 		d := b.detail(sc)
 		if d == nil {
@@ -321,14 +376,19 @@ func (b *board) keepNarrativeVisible() {
 	b.narrOffset = followCursor(b.narrCursor, b.narrOffset, narrativesVisible(h-1))
 }
 
-// keepListVisible scrolls the list so the cursor is on screen.
-func (b *board) keepListVisible() {
+// listVisible is how many rows of the list are on screen.
+func (b *board) listVisible() int {
 	lo := b.layout()
 	h := lo.list.h
 	if h == 0 {
 		h = lo.body.h
 	}
-	vis := max(listBodyHeight(h-1), 1) // the region's title, then the column headings
+	return max(listBodyHeight(h-1), 1) // the region's title, then the column headings
+}
+
+// keepListVisible scrolls the list so the cursor is on screen.
+func (b *board) keepListVisible() {
+	vis := b.listVisible()
 	b.listOffset = followCursor(b.cursor, b.listOffset, vis)
 	b.listOffset = clamp(b.listOffset, 0, max(len(b.rows)-vis, 0))
 }

@@ -75,6 +75,25 @@ func loadDetails(ctx context.Context, s *data.Store, p data.Period, scopes []dat
 	}
 }
 
+// narrIndexMsg answers loadNarrIndex: every narrative of a period's
+// window, for the filter.
+type narrIndexMsg struct {
+	gen    int
+	period data.Period
+	items  []data.NarrativeItem
+	err    error
+}
+
+// loadNarrIndex reads every scope's narratives of the months a detail
+// shows, in one query, so the filter finds a narrative's words without
+// loading every scope's detail.
+func loadNarrIndex(ctx context.Context, s *data.Store, p data.Period, gen int) tea.Cmd {
+	return func() tea.Msg {
+		items, err := s.NarrativesBetween(ctx, p.Recent(data.DefaultDetailOptions.NarrativeMonths), p)
+		return narrIndexMsg{gen: gen, period: p, items: items, err: err}
+	}
+}
+
 // gapsMsg answers loadGaps: every quality gap of one period.
 type gapsMsg struct {
 	gen    int

@@ -100,11 +100,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.gotDetails(msg)
+		return m, tea.Batch(m.queuedDone(msg), m.broadcast(msg))
 	case gapsMsg:
 		if msg.gen != m.gen {
 			return m, nil
 		}
 		m.gotGaps(msg)
+	case narrIndexMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		m.gotNarrIndex(msg)
 	case importProgressMsg:
 		return m, tea.Batch(m.broadcast(msg), waitProgress(msg.next))
 	case dataVersionMsg:

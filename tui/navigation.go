@@ -294,7 +294,7 @@ func (b *board) updateFilter(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	b.input, cmd = b.input.Update(msg)
 	b.setFilter(b.input.Value())
-	return tea.Batch(cmd, b.ensureDetails())
+	return tea.Batch(cmd, b.ensureDetails(), b.ensureFilterIndex())
 }
 
 // wheel scrolls the part under the pointer.
