@@ -44,6 +44,8 @@ type keyMap struct {
 	// u on the import screen lists the imports to undo one; enter asks,
 	// y (or enter) confirms
 	UndoImport, ChooseUndo, ConfirmUndo key.Binding
+	// K opens the Kolada comparison (k moves up), e the economy over time.
+	Kolada, Economy key.Binding
 }
 
 func newKeyMap(l lang.Lang) keyMap {
@@ -93,6 +95,8 @@ func newKeyMap(l lang.Lang) keyMap {
 		ImportConfirm: b([]string{"enter", "y"}, "enter/y", "board.key.import_confirm"),
 		MaskPNR:       b([]string{"m"}, "m", "board.key.mask_pnr"),
 		CancelImport:  b([]string{"esc"}, "esc", "board.key.cancel_import"),
+		Kolada:        b([]string{"K"}, "K", "board.key.kolada"),
+		Economy:       b([]string{"e"}, "e", "board.key.economy"),
 		CloseImp:      b([]string{"esc", "enter"}, "esc", "board.key.close"),
 		UndoImport:    b([]string{"u"}, "u", "board.key.undo_import"),
 		ChooseUndo:    b([]string{"enter"}, "enter", "board.key.choose_undo"),
@@ -111,7 +115,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
 		{k.PageUp, k.PageDown, k.Enter, k.NextPane, k.PrevPane, k.Back},
 		{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport, k.Filter, k.Gaps},
-		{k.Import, k.Reload, k.Help, k.Quit},
+		{k.Import, k.Reload, k.Kolada, k.Economy, k.Help, k.Quit},
 	}
 }
 

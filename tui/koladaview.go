@@ -24,11 +24,7 @@ const (
 
 // koladaBlock is the lines of one comparison, at most w cells wide.
 func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
-	title := c.KPI.ID
-	if c.KPI.Title != "" {
-		title += " " + clean(c.KPI.Title)
-	}
-	out := []string{trunc(" "+th.Strong.Paint(c.KPI.ID)+" "+strings.TrimPrefix(title, c.KPI.ID+" "), w)}
+	out := []string{trunc(" "+th.Strong.Paint(c.KPI.ID)+" "+clean(c.KPI.Title), w)}
 	if len(c.Years) == 0 {
 		return append(out, "   "+th.Subtle.Paint(l.T("board.kolada.no_values", c.KPI.ID)), "")
 	}
@@ -40,13 +36,19 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 	}
 	head := " " + fit(unitLabel(l, c.KPI), lw)
 	for _, y := range years {
-		head += right(fmt.Sprint(y), koladaCellWidth)
+		head += right(fmt.Sprint(y)+" ", koladaCellWidth)
 	}
 	out = append(out, th.Subtle.Paint(head))
 	row := func(label string, ink Ink, cell func(y int) string) {
 		line := " " + fit(clean(label), lw)
 		for _, y := range years {
-			line += right(cell(y), koladaCellWidth)
+			// Every cell keeps a column for the break mark, so figures
+			// stand under each other in every row.
+			c := cell(y)
+			if !strings.HasSuffix(c, breakMark) {
+				c += " "
+			}
+			line += right(c, koladaCellWidth)
 		}
 		out = append(out, ink.Paint(line))
 	}
@@ -59,8 +61,6 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 			t := kolada.FormatValue(v)
 			if marks && c.Breaks[y] {
 				t += breakMark
-			} else if marks {
-				t += " "
 			}
 			return t
 		}

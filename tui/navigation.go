@@ -23,6 +23,10 @@ func (b *board) handleKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return b, b.stepPeriod(b.periodStep(msg))
 	case key.Matches(msg, k.Gaps):
 		return newGapList(b.app), b.ensureGaps()
+	case key.Matches(msg, k.Kolada):
+		return newKoladaScreen(b.app)
+	case key.Matches(msg, k.Economy) && b.sel.AreaID != 0:
+		return newEconScreen(b.app)
 	case key.Matches(msg, k.Import):
 		if b.imports.runs > 0 {
 			return b, nil // one import at a time
