@@ -88,7 +88,6 @@ func koladaStore(t testing.TB) *data.Store {
 	return s
 }
 
-
 func TestKoladaScreen(t *testing.T) {
 	s := koladaStore(t)
 	m := newBoard(t, s, Options{NoColor: true}, 120, 40)

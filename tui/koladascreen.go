@@ -19,11 +19,11 @@ import (
 // figures. The comparison is loaded by a command when the screen opens.
 type koladaScreen struct {
 	*app
-	area  data.Scope // the selected row's area
-	name  string
-	res   *koladaMsg
-	view  viewport.Model
-	w, h  int
+	area data.Scope // the selected row's area
+	name string
+	res  *koladaMsg
+	view viewport.Model
+	w, h int
 }
 
 // koladaGroup is the key figures of one heading (the area, the committee).
