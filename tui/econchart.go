@@ -113,9 +113,8 @@ func (g monthGrid) yearAxis() string {
 	return strings.TrimRight(string(line), " ")
 }
 
-// chartSeries is one line of a chart.
+// chartSeries is one line of a chart; its name is in the chart's title.
 type chartSeries struct {
-	name   string
 	values data.Series
 }
 
