@@ -52,13 +52,15 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 		}
 		out = append(out, ink.Paint(line))
 	}
+	dec := blockDecimals(c, years)
+	num := func(v float64) string { return lang.Number(v, dec) }
 	value := func(s kolada.Series, marks bool) func(int) string {
 		return func(y int) string {
 			v, ok := s.Years[y]
 			if !ok {
 				return "–"
 			}
-			t := kolada.FormatValue(v)
+			t := num(v)
 			if marks && c.Breaks[y] {
 				t += breakMark
 			}
@@ -79,7 +81,7 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 	} else if len(c.Set) > 0 {
 		row(l.T("board.kolada.set_median", len(c.Set)), Ink{}, func(y int) string {
 			if sp, ok := c.SetSpread[y]; ok {
-				return kolada.FormatValue(sp.Median)
+				return num(sp.Median)
 			}
 			return "–"
 		})
@@ -94,8 +96,7 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 	}
 	latest := years[len(years)-1]
 	if sp, ok := c.SetSpread[latest]; ok {
-		out = append(out, trunc("   "+l.T("board.kolada.set_line", latest, kolada.FormatValue(sp.Min),
-			kolada.FormatValue(sp.Median), kolada.FormatValue(sp.Max), sp.N), w))
+		out = append(out, trunc("   "+l.T("board.kolada.set_line", latest, num(sp.Min), num(sp.Median), num(sp.Max), sp.N), w))
 	}
 	// The ten-year chart: the municipality, and Riket beside it when wide.
 	tenFrom := c.Years[max(len(c.Years)-10, 0)]
@@ -108,13 +109,40 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 	for _, y := range c.Years {
 		if c.Breaks[y] {
 			out = append(out, trunc("   "+th.Warn.Paint(breakMark+" "+l.T("board.kolada.break",
-				kolada.FormatValue(c.Home.Years[y-1]), y-1, kolada.FormatValue(c.Home.Years[y]), y)), w))
+				num(c.Home.Years[y-1]), y-1, num(c.Home.Years[y]), y)), w))
 		}
 	}
 	if missing := missingYears(c.Home, years); len(missing) > 0 {
 		out = append(out, trunc("   "+th.Subtle.Paint(l.T("board.kolada.missing", homeName, strings.Join(missing, ", "))), w))
 	}
 	return append(out, "")
+}
+
+// blockDecimals is how many decimals a key figure's table needs: none
+// for large figures (kr/inv), else the fewest (up to two) that show every
+// value as Kolada rounds it, the same for the whole table.
+func blockDecimals(c kolada.Comparison, years []int) int {
+	series := append([]kolada.Series{c.Home, c.Region, c.Riket}, c.Set...)
+	dec, big := 0, false
+	for _, s := range series {
+		for _, y := range years {
+			v, ok := s.Years[y]
+			if !ok {
+				continue
+			}
+			if math.Abs(v) >= 100 {
+				big = true
+			}
+			r2 := math.Round(v*100) / 100
+			for d := dec; d < 2 && math.Round(v*math.Pow10(d))/math.Pow10(d) != r2; d++ {
+				dec = d + 1
+			}
+		}
+	}
+	if big {
+		return 0
+	}
+	return dec
 }
 
 func nameOr(s kolada.Series, fallback string) string {
@@ -141,13 +169,14 @@ func missingYears(s kolada.Series, years []int) []string {
 	return out
 }
 
-// yearSpark is one block per year, scaled from zero to the highest value;
-// a missing year is a space and a break a ‡ before the year's block.
+// yearSpark is one block per year, scaled from zero to the highest value
+// (between the lowest and highest when a value is below zero); a missing
+// year is a space and a break a ‡ before the year's block.
 func yearSpark(vals map[int]float64, years []int, breaks map[int]bool) string {
-	hi := 0.0
+	lo, hi := 0.0, 0.0
 	for _, y := range years {
 		if v, ok := vals[y]; ok {
-			hi = math.Max(hi, v)
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 	}
 	var b strings.Builder
@@ -159,10 +188,10 @@ func yearSpark(vals map[int]float64, years []int, breaks map[int]bool) string {
 		switch {
 		case !ok:
 			b.WriteByte(' ')
-		case hi <= 0 || v <= 0:
+		case hi-lo <= 0:
 			b.WriteRune(sparkBlocks[0])
 		default:
-			i := int(math.Round(v / hi * float64(len(sparkBlocks)-1)))
+			i := int(math.Round((v - lo) / (hi - lo) * float64(len(sparkBlocks)-1)))
 			b.WriteRune(sparkBlocks[min(max(i, 0), len(sparkBlocks)-1)])
 		}
 	}
