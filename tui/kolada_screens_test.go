@@ -97,7 +97,7 @@ func TestKoladaScreen(t *testing.T) {
 	}
 	v := screen(m)
 	for _, want := range []string{"Botkyrka jämfört med region, riket och jämförelsekommuner", "Källa: Kolada/RKA",
-		"N33816", "Region Stockholm", "Riket", "Stockholm", "1,5‡", "brott i serien: 0,4 (2020) → 1,5 (2021)",
+		"N33816", "Region Stockholm", "Riket", "Stockholm", "1,5‡", "Botkyrka: brott i serien, 0,4 (2020) → 1,5 (2021)",
 		"U33401", "Botkyrka saknar värde för 2020", "Nämnden som helhet"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the screen lacks %q:\n%s", want, v)

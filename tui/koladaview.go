@@ -54,29 +54,47 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 	}
 	dec := blockDecimals(c, years)
 	num := func(v float64) string { return lang.Number(v, dec) }
-	value := func(s kolada.Series, marks bool) func(int) string {
+	// Every series is marked where it breaks, not only the municipality's.
+	type breakNote struct {
+		name string
+		year int
+		from float64
+		to   float64
+	}
+	var notes []breakNote
+	value := func(s kolada.Series, name string) func(int) string {
+		breaks := c.Breaks
+		if s.Code != c.Home.Code {
+			breaks = kolada.Breaks(s.Years, c.BreakFactor)
+		}
+		for _, y := range years {
+			if breaks[y] {
+				notes = append(notes, breakNote{name, y, s.Years[y-1], s.Years[y]})
+			}
+		}
 		return func(y int) string {
 			v, ok := s.Years[y]
 			if !ok {
 				return "–"
 			}
 			t := num(v)
-			if marks && c.Breaks[y] {
+			if breaks[y] {
 				t += breakMark
 			}
 			return t
 		}
 	}
 	homeName := nameOr(c.Home, l.T("board.kolada.home"))
-	row(homeName, th.Strong, value(c.Home, true))
+	row(homeName, th.Strong, value(c.Home, homeName))
 	if c.Region.Code != "" {
-		row(nameOr(c.Region, c.Region.Code), Ink{}, value(c.Region, false))
+		name := nameOr(c.Region, c.Region.Code)
+		row(name, Ink{}, value(c.Region, name))
 	}
-	row(nameOr(c.Riket, "Riket"), Ink{}, value(c.Riket, false))
+	row(nameOr(c.Riket, "Riket"), Ink{}, value(c.Riket, nameOr(c.Riket, "Riket")))
 	// A small comparison set is shown by name, a larger by its median.
 	if len(c.Set) > 0 && len(c.Set) <= 3 {
 		for _, m := range c.Set {
-			row(nameOr(m, m.Code), Ink{}, value(m, false))
+			row(nameOr(m, m.Code), Ink{}, value(m, nameOr(m, m.Code)))
 		}
 	} else if len(c.Set) > 0 {
 		row(l.T("board.kolada.set_median", len(c.Set)), Ink{}, func(y int) string {
@@ -106,11 +124,9 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 		chart += "   Riket " + yearSpark(c.Riket.Years, c.Years[max(len(c.Years)-10, 0):], nil)
 	}
 	out = append(out, trunc(chart, w))
-	for _, y := range c.Years {
-		if c.Breaks[y] {
-			out = append(out, trunc("   "+th.Warn.Paint(breakMark+" "+l.T("board.kolada.break",
-				num(c.Home.Years[y-1]), y-1, num(c.Home.Years[y]), y)), w))
-		}
+	for _, n := range notes {
+		out = append(out, trunc("   "+th.Warn.Paint(breakMark+" "+l.T("board.kolada.break",
+			clean(n.name), num(n.from), n.year-1, num(n.to), n.year)), w))
 	}
 	if missing := missingYears(c.Home, years); len(missing) > 0 {
 		out = append(out, trunc("   "+th.Subtle.Paint(l.T("board.kolada.missing", homeName, strings.Join(missing, ", "))), w))
