@@ -86,15 +86,26 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 	}
 	homeName := nameOr(c.Home, l.T("board.kolada.home"))
 	row(homeName, th.Strong, value(c.Home, homeName))
+	// A region without any value of the figure (Kolada has none for
+	// many kommun figures) is said in a line instead of a row of dashes.
+	var absent []string
 	if c.Region.Code != "" {
 		name := nameOr(c.Region, c.Region.Code)
-		row(name, Ink{}, value(c.Region, name))
+		if len(missingYears(c.Region, years)) == len(years) {
+			absent = append(absent, name)
+		} else {
+			row(name, Ink{}, value(c.Region, name))
+		}
 	}
 	row(nameOr(c.Riket, "Riket"), Ink{}, value(c.Riket, nameOr(c.Riket, "Riket")))
 	// A small comparison set is shown by name, a larger by its median.
 	if len(c.Set) > 0 && len(c.Set) <= 3 {
 		for _, m := range c.Set {
-			row(nameOr(m, m.Code), Ink{}, value(m, nameOr(m, m.Code)))
+			if name := nameOr(m, m.Code); len(missingYears(m, years)) == len(years) {
+				absent = append(absent, name)
+			} else {
+				row(name, Ink{}, value(m, name))
+			}
 		}
 	} else if len(c.Set) > 0 {
 		row(l.T("board.kolada.set_median", len(c.Set)), Ink{}, func(y int) string {
@@ -127,6 +138,9 @@ func koladaBlock(l lang.Lang, th Theme, c kolada.Comparison, w int) []string {
 	for _, n := range notes {
 		out = append(out, trunc("   "+th.Warn.Paint(breakMark+" "+l.T("board.kolada.break",
 			clean(n.name), num(n.from), n.year-1, num(n.to), n.year)), w))
+	}
+	if len(absent) > 0 {
+		out = append(out, trunc("   "+th.Subtle.Paint(l.T("board.kolada.absent", strings.Join(absent, ", "))), w))
 	}
 	if missing := missingYears(c.Home, years); len(missing) > 0 {
 		out = append(out, trunc("   "+th.Subtle.Paint(l.T("board.kolada.missing", homeName, strings.Join(missing, ", "))), w))

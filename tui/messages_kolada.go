@@ -23,6 +23,7 @@ func init() {
 		"board.kolada.set_line":   {"Jämförelsekommunerna %d: min %s · median %s · max %s (n = %d)", "The comparison set %d: min %s · median %s · max %s (n = %d)"},
 		"board.kolada.ten_years":  {"%d–%d:", "%d–%d:"},
 		"board.kolada.break":      {"%s: brott i serien, %s (%d) → %s (%d); troligen ändrad redovisning, inte en trend", "%s: break in the series, %s (%d) → %s (%d); likely a change in reporting, not a trend"},
+		"board.kolada.absent":     {"%s: inga värden för nyckeltalet dessa år.", "%s: no values for this figure in these years."},
 		"board.kolada.missing":    {"%s saknar värde för %s.", "%s has no value for %s."},
 		"board.kolada.loading":    {"Läser Kolada-värden …", "Reading Kolada values …"},
 
