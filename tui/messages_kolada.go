@@ -30,6 +30,7 @@ func init() {
 		// The long view (e).
 		"board.econ.title":      {"Ekonomi över tid", "Economy over time"},
 		"board.econ.heading":    {"Ekonomi över tid · %s · %s", "Economy over time · %s · %s"},
+		"board.econ.choose":     {"Välj ett område eller en enhet först.", "Choose an area or unit first."},
 		"board.econ.no_data":    {"inga uppgifter", "no data"},
 		"board.econ.staff":      {"Personal, tkr per månad: · budget  ─ utfall", "Staff, tkr a month: · budget  ─ outcome"},
 		"board.econ.staff_dev":  {"Personal: avvikelse per månad, tkr (budget − utfall: + under budget)", "Staff: deviation a month, tkr (budget − outcome: + under budget)"},

@@ -25,7 +25,11 @@ func (b *board) handleKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		return newGapList(b.app), b.ensureGaps()
 	case key.Matches(msg, k.Kolada):
 		return newKoladaScreen(b.app)
-	case key.Matches(msg, k.Economy) && b.sel.AreaID != 0:
+	case key.Matches(msg, k.Economy):
+		if b.sel.AreaID == 0 {
+			b.notice = b.l.T("board.econ.choose")
+			return b, nil
+		}
 		return newEconScreen(b.app)
 	case key.Matches(msg, k.Import):
 		if b.imports.runs > 0 {
