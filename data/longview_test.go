@@ -59,3 +59,17 @@ func TestLongViewByRecomputation(t *testing.T) {
 		t.Fatalf("empty scope: %+v %v", lv, err)
 	}
 }
+
+// BenchmarkLongView is the e screen's load: every month of an area.
+func BenchmarkLongView(b *testing.B) {
+	ctx := context.Background()
+	s, _ := buildDemo(b)
+	defer s.Close()
+	areas, _ := s.Areas(ctx)
+	sc, p := data.Scope{AreaID: areas[0].ID}, data.MustPeriod("2026-10")
+	for b.Loop() {
+		if _, err := s.LongView(ctx, sc, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

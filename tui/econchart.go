@@ -113,9 +113,8 @@ func (g monthGrid) yearAxis() string {
 	return strings.TrimRight(string(line), " ")
 }
 
-// chartSeries is one line of a chart.
+// chartSeries is one line of a chart; its name is in the chart's title.
 type chartSeries struct {
-	name   string
 	values data.Series
 }
 
@@ -138,6 +137,15 @@ func lineChart(l lang.Lang, g monthGrid, height, decimals int, fromZero bool, se
 	if !any || g.cols < 2 {
 		return []string{strings.Repeat(" ", plotOffset) + l.T("board.econ.no_data")}
 	}
+	// Whole numbers over a small range (vacancies 0–3) get a row per
+	// step, so no two labels read the same.
+	lo, hi := minFinite(cols), maxFinite(cols)
+	if fromZero && lo > 0 {
+		lo = 0
+	}
+	if decimals == 0 && hi-lo < float64(height-1) {
+		height = max(int(hi-lo)+1, 2)
+	}
 	opts := []asciigraph.Option{
 		asciigraph.Height(max(height-1, 1)), // asciigraph draws height+1 rows
 		asciigraph.YAxisValueFormatter(func(v float64) string {
@@ -147,7 +155,7 @@ func lineChart(l lang.Lang, g monthGrid, height, decimals int, fromZero bool, se
 	if len(cols) > 1 {
 		opts = append(opts, asciigraph.SeriesChars(dotChars, asciigraph.DefaultCharSet))
 	}
-	if lo := minFinite(cols); fromZero && lo >= 0 {
+	if fromZero && lo >= 0 {
 		opts = append(opts, asciigraph.LowerBound(0))
 	}
 	plot := asciigraph.PlotMany(cols, opts...)
@@ -159,6 +167,18 @@ func lineChart(l lang.Lang, g monthGrid, height, decimals int, fromZero bool, se
 // that a line drawn over it stays readable.
 var dotChars = asciigraph.CharSet{Horizontal: "·", VerticalLine: " ", ArcDownRight: "·", ArcDownLeft: "·",
 	ArcUpRight: "·", ArcUpLeft: "·", EndCap: "·", StartCap: "·", UpRight: "└", DownHorizontal: "┬"}
+
+func maxFinite(data [][]float64) float64 {
+	hi := math.Inf(-1)
+	for _, s := range data {
+		for _, v := range s {
+			if !math.IsNaN(v) {
+				hi = math.Max(hi, v)
+			}
+		}
+	}
+	return hi
+}
 
 func minFinite(data [][]float64) float64 {
 	lo := math.Inf(1)

@@ -37,6 +37,9 @@ func (m *Model) settled() bool {
 	if s := importOf(m); m.imports.runs > 0 || s != nil && (!s.browser.listed || s.browser.asked != "") {
 		return false
 	}
+	if s, ok := m.top().(interface{ loading() bool }); ok && s.loading() {
+		return false
+	}
 	return true
 }
 

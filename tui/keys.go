@@ -54,6 +54,8 @@ type keyMap struct {
 	// In a form: tab and shift+tab step, space ticks a yes/no, ctrl+s
 	// saves, esc cancels.
 	FormNext, FormPrev, FormToggle, FormSave, FormCancel key.Binding
+	// K opens the Kolada comparison (k moves up), e the economy over time.
+	Kolada, Economy key.Binding
 }
 
 func newKeyMap(l lang.Lang) keyMap {
@@ -103,6 +105,8 @@ func newKeyMap(l lang.Lang) keyMap {
 		ImportConfirm: b([]string{"enter", "y"}, "enter/y", "board.key.import_confirm"),
 		MaskPNR:       b([]string{"m"}, "m", "board.key.mask_pnr"),
 		CancelImport:  b([]string{"esc"}, "esc", "board.key.cancel_import"),
+		Kolada:        b([]string{"K"}, "K", "board.key.kolada"),
+		Economy:       b([]string{"e"}, "e", "board.key.economy"),
 		CloseImp:      b([]string{"esc", "enter"}, "esc", "board.key.close"),
 		UndoImport:    b([]string{"u"}, "u", "board.key.undo_import"),
 		ChooseUndo:    b([]string{"enter"}, "enter", "board.key.choose_undo"),
@@ -137,7 +141,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
 		{k.PageUp, k.PageDown, k.Enter, k.NextPane, k.PrevPane, k.Back},
 		{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport, k.Filter, k.Gaps},
-		{k.Mark, k.Briefing, k.Meetings},
+		{k.Mark, k.Briefing, k.Meetings, k.Kolada, k.Economy},
 		{k.Import, k.Reload, k.Help, k.Quit},
 	}
 }

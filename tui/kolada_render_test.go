@@ -70,11 +70,11 @@ func TestKoladaBlockMarksBreaksAndMissingYears(t *testing.T) {
 		Riket:  kolada.Series{Code: "0000", Name: "Riket", Years: map[int]float64{2018: 2, 2019: 2, 2020: 2, 2021: 2, 2022: 2}},
 		Years:  []int{2018, 2019, 2020, 2021, 2022},
 		Ranks:  map[int]kolada.Rank{2022: {Place: 12, Of: 290}},
-		Breaks: map[int]bool{2021: true},
+		Breaks: map[int]bool{2021: true}, BreakFactor: 3,
 	}
 	out := ansi.Strip(strings.Join(koladaBlock(lang.SV, newTheme(true, true), c, 80), "\n"))
 	for _, want := range []string{"N33816", "Stockholm", "1,48‡", "Region Stockholm", "Riket", "12/290",
-		"brott i serien: 0,38 (2020) → 1,48 (2021)", "Stockholm saknar värde för 2018", "–"} {
+		"Stockholm: brott i serien, 0,38 (2020) → 1,48 (2021)", "Stockholm saknar värde för 2018", "–"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lacks %q:\n%s", want, out)
 		}

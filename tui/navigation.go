@@ -32,6 +32,14 @@ func (b *board) handleKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 	case key.Matches(msg, k.Meetings):
 		s := newMeetingsScreen(b.app)
 		return s, s.load()
+	case key.Matches(msg, k.Kolada):
+		return newKoladaScreen(b.app)
+	case key.Matches(msg, k.Economy):
+		if b.sel.AreaID == 0 {
+			b.notice = b.l.T("board.econ.choose")
+			return b, nil
+		}
+		return newEconScreen(b.app)
 	case key.Matches(msg, k.Import):
 		if b.imports.runs > 0 {
 			return b, nil // one import at a time

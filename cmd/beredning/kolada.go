@@ -125,7 +125,7 @@ func runKoladaList(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, l.T("cli.kolada.bad_code", *kommun))
 		return 2
 	}
-	s := e.openStore(e.dbPath(*db))
+	s := e.openForReading(e.dbPath(*db))
 	if s == nil {
 		return 1
 	}
@@ -175,7 +175,7 @@ func runKoladaKPIs(e *env, args []string) int {
 	if code := e.parseNoArgs(fs, args); code >= 0 {
 		return code
 	}
-	s := e.openStore(e.dbPath(*db))
+	s := e.openForReading(e.dbPath(*db))
 	if s == nil {
 		return 1
 	}

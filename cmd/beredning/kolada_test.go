@@ -44,6 +44,15 @@ func TestKoladaImportListKPIs(t *testing.T) {
 		t.Fatalf("kpis:\n%s", out)
 	}
 
+	// list and kpis only read: a file the user may not write still answers.
+	if err := os.Chmod(db, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := runCLI(t, "kolada", "list", "--db", db, "--kpi", "U33401"); code != 0 || !strings.Contains(out, "Botkyrka") {
+		t.Fatalf("list on a read-only file: exit %d\n%s%s", code, out, errs)
+	}
+	os.Chmod(db, 0o600)
+
 	// A bad file: exit 1, located message, nothing written.
 	bad := filepath.Join(dir, "bad.json")
 	os.WriteFile(bad, []byte(`{"values": [{"kpi": "U33401", "municipality": "12", "period": "tjugo", "values": []}]}`), 0o600)

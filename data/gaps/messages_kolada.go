@@ -21,6 +21,11 @@ func init() {
 		"gaps.ko.rank":        {"plats %d av %d", "place %d of %d"},
 		"gaps.ko.break_mark":  {"brott i serien", "break in the series"},
 
+		"gaps.setting_value.kolada_outlier.investigation_days": {"utredningstid över %s dagar", "investigation time above %s days"},
+		"gaps.setting_value.kolada_outlier.limit_kpis":         {"gränsen gäller %s", "the limit applies to %s"},
+		"gaps.setting_value.kolada_outlier.top_pct":            {"bland de högsta %s %% av kommunerna", "among the highest %s %% of municipalities"},
+		"gaps.setting_value.kolada_outlier.top_kpis":           {"rangordning för %s", "ranks for %s"},
+
 		"gaps.setting.kolada.compare":                    {"Kolada: kommuner att jämföra med (koder, till exempel 0180,0480); riket och regionen visas alltid", "Kolada: municipalities to compare with (codes, for example 0180,0480); Riket and the region are always shown"},
 		"gaps.setting.kolada.area_kpis":                  {"Kolada: nyckeltal per område, \"Område|Annat namn=KPI,KPI; *=KPI\" (* är nämnden)", "Kolada: KPIs per area, \"Area|Other name=KPI,KPI; *=KPI\" (* is the committee)"},
 		"gaps.setting.kolada.break_factor":               {"Kolada: ett värde som ändras mer än så många gånger från ett år till nästa är ett brott i serien", "Kolada: a figure that changes by more than this factor from one year to the next is a break in the series"},

@@ -143,7 +143,7 @@ func (e *engine) addKolada(sc data.Scope, c kolada.Comparison, kf *koladaFacts, 
 		if d.Kind == data.KindNumber {
 			v = e.settingText(k)
 		}
-		parts[i] = k + " = " + v
+		parts[i] = SettingValue(e.l, k, v)
 	}
 	expl += " " + e.l.T("gaps.thresholds", strings.Join(parts, ", ")) + " " + e.l.T("gaps.ko.source")
 	ev := []Evidence{e.evKolada(sc, c, c.Home, y, brk)}

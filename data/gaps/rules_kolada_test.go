@@ -202,7 +202,7 @@ func TestKoladaOutlierRealBotkyrka(t *testing.T) {
 	if len(got) != 1 || got[0].Severity != data.SeverityHigh || !strings.Contains(got[0].Title, "145 år 2020") {
 		t.Fatalf("Botkyrka 2021: %+v", got)
 	}
-	if !strings.Contains(got[0].Explanation, "kolada_outlier.limit_kpis = U33401") || !strings.Contains(got[0].Explanation, "Källa: Kolada/RKA") {
+	if !strings.Contains(got[0].Explanation, "gränsen gäller U33401") || !strings.Contains(got[0].Explanation, "Källa: Kolada/RKA") {
 		t.Fatalf("explanation: %s", got[0].Explanation)
 	}
 	if got := flagged("0127", "2022-06"); len(got) != 0 {

@@ -138,17 +138,6 @@ func (b *batch) addValue(v Value) {
 	b.values[valueKey{v.KPI, v.Municipality, v.Year, v.Gender}] = v
 }
 
-// Errors are the problems that stop the import.
-func (b *batch) errors() []Problem {
-	var out []Problem
-	for _, p := range b.problems {
-		if !p.Warning {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 func (b *batch) sortedValues() []Value {
 	out := make([]Value, 0, len(b.values))
 	for _, v := range b.values {

@@ -68,6 +68,7 @@ type Comparison struct {
 	Ranks               map[int]Rank
 	SetSpread           map[int]Spread
 	Breaks              map[int]bool    // home series: year Y breaks from Y−1
+	BreakFactor         float64         // what counts as a break, for the other series
 	Top                 map[int]float64 // the value at which the highest tenth starts, by year
 }
 
@@ -177,6 +178,7 @@ func build(k KPI, vals []Value, names map[string]string, cfg Config, years int, 
 		}
 	}
 	c.Breaks = Breaks(c.Home.Years, cfg.BreakFactor)
+	c.BreakFactor = cfg.BreakFactor
 	return c
 }
 
