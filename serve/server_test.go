@@ -87,7 +87,9 @@ func newPerson(t testing.TB, login, name string, role data.Role) person {
 	return person{login: login, name: name, role: role, signer: s}
 }
 
-func (p person) keyLine() string { return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(p.signer.PublicKey()))) }
+func (p person) keyLine() string {
+	return strings.TrimSpace(string(gossh.MarshalAuthorizedKey(p.signer.PublicKey())))
+}
 
 // testServer is a server on a free port of the loopback, with its log.
 type testServer struct {

@@ -134,7 +134,9 @@ func (l List) Find(key gossh.PublicKey) (User, bool) {
 // SyntaxError: the file is not TOML, at this line and column.
 type SyntaxError struct{ Line, Col int }
 
-func (e *SyntaxError) Error() string { return fmt.Sprintf("line %d, column %d: not TOML", e.Line, e.Col) }
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("line %d, column %d: not TOML", e.Line, e.Col)
+}
 
 // Load reads and validates a users file. A missing file is an empty list.
 func Load(path string) (List, error) {
