@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/beredning/beredning/data"
@@ -197,6 +199,9 @@ type terminal struct {
 	in   interface{ Write([]byte) (int, error) }
 	out  *syncBuffer
 	done chan struct{}
+	// screen is what a terminal would show: the renderer sends only what
+	// changed, so a text on screen need not be whole in the bytes.
+	screen *vt.SafeEmulator
 }
 
 func (ts *testServer) connect(t testing.TB, p person, w, h int) *terminal {
@@ -225,13 +230,15 @@ func (ts *testServer) connect(t testing.TB, p person, w, h int) *terminal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := &terminal{t: t, sess: sess, in: in, out: &syncBuffer{}, done: make(chan struct{})}
+	term := &terminal{t: t, sess: sess, in: in, out: &syncBuffer{}, done: make(chan struct{}), screen: vt.NewSafeEmulator(w, h)}
+	go func() { _, _ = io.Copy(io.Discard, term.screen) }() // its answers to the program's queries
 	go func() {
 		defer close(term.done)
 		buf := make([]byte, 32<<10)
 		for {
 			n, err := out.Read(buf)
 			term.out.Write(buf[:n])
+			term.screen.Write(buf[:n])
 			if err != nil {
 				return
 			}
@@ -285,6 +292,28 @@ func (tm *terminal) waitForSince(mark int, want string) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	tm.t.Fatalf("after the mark, never received %q; got:\n%s", want, tm.since(mark))
+}
+
+// shown is the screen as the terminal shows it now, without styles.
+func (tm *terminal) shown() string {
+	lines := strings.Split(ansi.Strip(tm.screen.Render()), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// waitScreen waits until the screen shows want.
+func (tm *terminal) waitScreen(want string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(tm.shown(), want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.t.Fatalf("the screen never showed %q; it shows:\n%s", want, tm.shown())
 }
 
 func (tm *terminal) press(keys string) {

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/text"
 	"github.com/beredning/beredning/serve/users"
 )
 
@@ -65,7 +66,7 @@ func runUsers(e *env, args []string) int {
 			for _, k := range u.Keys {
 				fps = append(fps, users.Fingerprint(k))
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", clean(u.Login), clean(u.Name), l.RoleName(r), strings.Join(fps, " "))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", text.Line(u.Login), text.Line(u.Name), l.RoleName(r), strings.Join(fps, " "))
 		}
 		tw.Flush()
 		return 0
@@ -159,7 +160,7 @@ func usersErr(e *env, err error) string {
 	l := e.lang
 	var p users.Problem
 	if errors.As(err, &p) {
-		what := l.T("cli.users.problem."+p.What, clean(p.Login))
+		what := l.T("cli.users.problem."+p.What, text.Line(p.Login))
 		if p.Key > 0 {
 			return l.T("cli.users.problem.key_n", what, p.Key)
 		}
