@@ -1,6 +1,10 @@
 package data
 
-import "sync"
+import (
+	"context"
+	"sync"
+	"time"
+)
 
 // Change tells an open board that the database changed under it: a
 // commit through the same Store (or one of its As copies), made by By.
@@ -51,5 +55,41 @@ func (s *Store) Subscribe() (<-chan Change, func()) {
 			delete(s.feed.subs, ch)
 			s.feed.mu.Unlock()
 		})
+	}
+}
+
+// WatchDataVersion calls changed whenever another connection commits to
+// the database file (another process's import, or this one's other
+// connections), looking every interval with PRAGMA data_version on a
+// connection of its own, until ctx ends. It holds no lock between looks.
+func (s *Store) WatchDataVersion(ctx context.Context, every time.Duration, changed func()) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var last int64
+	if err := conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&last); err != nil {
+		return err
+	}
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+		var v int64
+		if err := conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		if v != last {
+			last = v
+			changed()
+		}
 	}
 }

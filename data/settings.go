@@ -41,6 +41,8 @@ const (
 	// SettingNoticeDays is how many days before a meeting the kallelse
 	// must go out at the latest.
 	SettingNoticeDays = "meeting.notice_days"
+	// SettingMaxSessions bounds the boards beredning serve keeps open at once.
+	SettingMaxSessions = "serve.max_sessions"
 )
 
 // SettingDefs lists every setting with its default, in display order.
@@ -57,6 +59,7 @@ var SettingDefs = []SettingDef{
 	{SettingSurgePct, "15", KindNumber},
 	{SettingSurgeMin, "3", KindNumber},
 	{SettingNoticeDays, "5", KindInt},
+	{SettingMaxSessions, "50", KindInt},
 }
 
 // SettingDefFor finds a setting's definition.
@@ -205,7 +208,7 @@ func (s *Store) ResetSetting(ctx context.Context, key string) error {
 // settingAction is what changing a setting counts as: the gap rules'
 // thresholds are the controller's (and the admin's), the rest the admin's.
 func settingAction(key string) Action {
-	if key == SettingNoticeDays {
+	if key == SettingNoticeDays || key == SettingMaxSessions {
 		return ActSettings
 	}
 	return ActGapSettings

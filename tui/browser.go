@@ -29,6 +29,8 @@ type browser struct {
 	offset  int
 	// after going up, the cursor goes to the folder one came from
 	from string
+	// root, when set, is the top: no parent is offered above it
+	root string
 }
 
 // browserRow is what a row of the browser stands for.
@@ -41,7 +43,9 @@ const (
 )
 
 // hasParent tells whether the folder shown has one above it.
-func (b *browser) hasParent() bool { return filepath.Dir(b.dir) != b.dir }
+func (b *browser) hasParent() bool {
+	return filepath.Dir(b.dir) != b.dir && (b.root == "" || filepath.Clean(b.dir) != filepath.Clean(b.root))
+}
 
 // fixedRows is the number of rows above the entries.
 func (b *browser) fixedRows() int {

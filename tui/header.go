@@ -21,6 +21,8 @@ type header struct {
 	// readOnly: the database was opened read-only (the user may not write
 	// it), said in words on the second line.
 	readOnly bool
+	// others: who else is connected to the same server, by name
+	others []string
 }
 
 func (hd header) Render(w int) string {
@@ -66,9 +68,18 @@ func (hd header) Render(w int) string {
 	if hd.readOnly {
 		ro = th.Warn.Paint(l.T("board.read_only")) + " "
 	}
+	people := ""
+	if len(hd.others) > 0 {
+		names := make([]string, len(hd.others))
+		for i, n := range hd.others {
+			names[i] = clean(n)
+		}
+		people = th.Accent.Paint(l.T("board.others", strings.Join(names, ", "))) + "  "
+	}
 	line2 := pick(w,
-		[2]string{left2, ro + th.Subtle.Paint(importLong) + " "},
-		[2]string{left2, ro + th.Subtle.Paint(importShort) + " "},
+		[2]string{left2, people + ro + th.Subtle.Paint(importLong) + " "},
+		[2]string{left2, people + ro + th.Subtle.Paint(importShort) + " "},
+		[2]string{left2, people + ro},
 		[2]string{left2, ro},
 	)
 	return line1 + "\n" + line2

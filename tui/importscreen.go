@@ -107,7 +107,9 @@ func importUserName() string { return ingest.WhoImports("", os.Getenv, user.Curr
 func newImportScreen(a *app) *importScreen {
 	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
 	bar.FullColor, bar.EmptyColor = a.theme.ProgressFull, a.theme.ProgressEmpty
-	return &importScreen{app: a, view: newViewport(), bar: bar}
+	s := &importScreen{app: a, view: newViewport(), bar: bar}
+	s.browser.root = a.opt.ImportRoot
+	return s
 }
 
 func (s *importScreen) Title() string { return s.l.T("board.import.title") }
@@ -191,6 +193,10 @@ func (s *importScreen) closeImport() {
 
 // startImport checks (dryRun) or imports target.
 func (s *importScreen) startImport(target string, dryRun bool) tea.Cmd {
+	if !s.insideImportRoot(target) {
+		s.notice = s.l.T("board.import.outside_root")
+		return nil
+	}
 	if s.cancel != nil {
 		s.cancel()
 	}
@@ -307,6 +313,9 @@ func (s *importScreen) browserKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // browse reads a folder for the browser.
 func (s *importScreen) browse(dir string) tea.Cmd {
+	if !s.insideImportRoot(dir) {
+		return nil
+	}
 	s.browser.ask(dir)
 	return listDir(dir)
 }

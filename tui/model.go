@@ -24,6 +24,8 @@ type Model struct {
 	// requestBackground is false in tests, whose goldens are monochrome
 	// and must not depend on the terminal's answer.
 	requestBackground bool
+	// others are who else is connected to the same server, by name
+	others []string
 }
 
 // New makes the board for a store. Nothing is read until Init's command runs.
@@ -41,6 +43,7 @@ func New(s *data.Store, opt Options) *Model {
 	m := &Model{app: a, help: help.New(), requestBackground: !opt.NoColor}
 	m.stack = []Screen{newBoardScreen(a)}
 	m.setTheme(newTheme(true, opt.NoColor))
+	m.applyRole()
 	return m
 }
 
@@ -117,6 +120,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.gotVersion(msg)
 	case importDoneMsg:
 		return m, tea.Batch(m.imports.done(m.app, msg), m.broadcast(msg))
+	case ChangedMsg:
+		return m, m.gotChanged(msg)
+	case PresenceMsg:
+		m.others = msg.Others
+		return m, nil
 	}
 	return m, m.broadcast(msg)
 }
@@ -231,7 +239,7 @@ func (m *Model) render() string {
 	}
 	var b strings.Builder
 	hd := header{th: &m.theme, l: m.l, ov: m.ov, pending: m.pending, scope: m.scopeName(m.sel),
-		readOnly: m.store != nil && m.store.ReadOnly()}
+		readOnly: m.store != nil && m.store.ReadOnly(), others: m.others}
 	b.WriteString(hd.Render(w))
 	b.WriteByte('\n')
 	b.WriteString(m.top().View(w, m.bodyHeight()))

@@ -61,6 +61,11 @@ type Options struct {
 	// ImportDir is where the import screen starts browsing; empty means
 	// the working directory.
 	ImportDir string
+	// ImportRoot, when set, confines the import screen: it browses and
+	// imports nothing outside this folder (beredning serve --import-dir).
+	ImportRoot string
+	// NoImport turns the import screen off (a server without --import-dir).
+	NoImport bool
 }
 
 // Run shows the board until the user quits. The alternate screen and the
