@@ -49,8 +49,8 @@ func TestSwedishWalkHasNoEnglishWords(t *testing.T) {
 // walkPaths visit every screen, each from a freshly opened board on
 // October 2026: the board and an area's units, the gap band with a gap
 // explained, the reader stepping through narratives, the gap overview,
-// help, the filter, the import screen, a month without outcome and the
-// earlier reports.
+// help, the filter, the import screen and its import log with an undo
+// asked, a month without outcome and the earlier reports.
 var walkPaths = [][]string{
 	{"down", "enter", "down", "down", "down"},
 	{"tab", "enter", "pgdown", "pgdown"},
@@ -60,6 +60,7 @@ var walkPaths = [][]string{
 	{"?", "pgdown"},
 	{"/", "b", "a"},
 	{"i", "down"},
+	{"i", "u", "down", "enter"},
 	{"]", "o"},
 	{"]", "]"},
 	{"[", "[", "{", "{", "{"},

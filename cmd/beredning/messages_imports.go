@@ -25,13 +25,13 @@ func init() {
 		"cli.imports.col.unchanged":   {"OFÖRÄNDRADE", "UNCHANGED"},
 		"cli.imports.status.undoable": {"kan ångras", "can be undone"},
 		"cli.imports.status.undone":   {"ångrad %s av %s", "undone %s by %s"},
-		"cli.imports.status.fixed":    {"kan inte ångras (demodata eller äldre version)", "cannot be undone (demo data or an older version)"},
+		"cli.imports.status.fixed":    {"kan inte ångras (demodata, Kolada eller en äldre version)", "cannot be undone (demo data, Kolada or an older version)"},
 		"cli.imports.hint":            {"Ångra en inläsning: beredning imports undo NR", "Undo an import: beredning imports undo ID"},
 		"cli.imports.no_such":         {"Det finns ingen inläsning nr %d; numren visar beredning imports.", "There is no import %d; beredning imports shows the numbers."},
 		"cli.imports.already_undone":  {"Inläsning %d är redan ångrad.", "Import %d is already undone."},
 		"cli.imports.not_undoable": {
-			"Inläsning %d kan inte ångras: den gjordes innan beredning sparade vad en inläsning ändrar (demodata eller en äldre version). Inget har ändrats.",
-			"Import %d cannot be undone: it was made before beredning recorded what an import changes (demo data or an older version). Nothing was changed.",
+			"Inläsning %d kan inte ångras: den gjordes innan beredning sparade vad en inläsning ändrar (demodata, Kolada-tal eller en äldre version). Inget har ändrats.",
+			"Import %d cannot be undone: it was made before beredning recorded what an import changes (demo data, Kolada figures or an older version). Nothing was changed.",
 		},
 		"cli.imports.conflict": {
 			"Inläsning %d ångras inte: senare inläsningar (nr %s) har ändrat samma rader. Ångra dem först, den senaste först: beredning imports undo %s. Inget har ändrats.",
