@@ -34,7 +34,7 @@ func (g *gapList) Title() string { return g.l.T("board.pane.gaps") }
 func (g *gapList) Help() help.KeyMap {
 	k := g.keys
 	return bindings{
-		short: []key.Binding{k.Down, k.ScrollDown, k.GoTo, k.Back, k.Quit},
+		short: []key.Binding{k.ScrollDown, k.GoTo, k.Back, k.Down},
 		full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.ScrollUp, k.ScrollDown, k.GoTo},
 			{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport}, {k.Back, k.Help, k.Quit}},
 	}

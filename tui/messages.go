@@ -40,8 +40,8 @@ func init() {
 		"board.help.more":    {"↓ mer nedanför", "↓ more below"},
 		"board.help.heading": {"Tangenter: %s", "Keys: %s"},
 		"board.help.mouse": {
-			"Mus: hjulet rullar det som pekaren står över. Håll ned skift för att markera och kopiera text i terminalen.",
-			"Mouse: the wheel scrolls what the pointer is over. Hold shift to select and copy text in the terminal.",
+			"Mus: ett klick väljer raden eller rutan under pekaren, hjulet rullar den. Håll ned skift för att markera och kopiera text i terminalen.",
+			"Mouse: a click selects the row or pane under the pointer, the wheel scrolls it. Hold shift to select and copy text in the terminal.",
 		},
 
 		"board.pane.list":       {"Områden och enheter", "Areas and units"},
