@@ -36,6 +36,7 @@ type app struct {
 	notice string // one line in the footer until the next key
 
 	imports imports // the import log's user, the folders, the runs under way
+	watch   watcher // whether another program changed the database (watch.go)
 }
 
 // cache is what the store answered, by period and scope. Only the root's

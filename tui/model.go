@@ -20,7 +20,6 @@ type Model struct {
 	*app
 	stack []Screen
 	help  help.Model
-	watch watcher // whether another program changed the database
 	// requestBackground is false in tests, whose goldens are monochrome
 	// and must not depend on the terminal's answer.
 	requestBackground bool

@@ -37,7 +37,11 @@
 // The import screen (importscreen.go, key i) reads files and folders into
 // the store the way beredning import does: a dry run first, its report,
 // then the import on confirmation, after which every cached answer is
-// dropped and the board loads again.
+// dropped and the board loads again. Its u opens the import log
+// (importruns.go), where an import is undone as beredning imports undo
+// does. The board also notices changes other programs make to the
+// database (watch.go: PRAGMA data_version asked every 1.5 s) and reloads,
+// keeping the period and the selection; ctrl+r reloads by hand.
 package tui
 
 import (

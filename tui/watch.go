@@ -53,8 +53,13 @@ func (m *Model) gotVersion(msg dataVersionMsg) tea.Cmd {
 	case !m.watch.known:
 		m.watch.seen, m.watch.known = msg.v, true
 	case msg.v != m.watch.seen:
+		// The board's own import or undo is seen here too, and read a
+		// second time: cheaper than a window in which another
+		// program's change could pass unseen.
 		m.watch.seen = msg.v
-		m.notice = m.l.T("board.reloaded")
+		if m.notice == "" {
+			m.notice = m.l.T("board.reloaded")
+		}
 		reload = m.reload()
 	}
 	if m.watch.every <= 0 {
