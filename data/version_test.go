@@ -46,3 +46,18 @@ func TestDataVersionSeesAnotherStoresCommit(t *testing.T) {
 		t.Fatal("the store's own commit did not change the data version")
 	}
 }
+
+// BenchmarkDataVersion is what the board's watch costs each time it asks.
+func BenchmarkDataVersion(b *testing.B) {
+	ctx := context.Background()
+	s, err := data.Create(ctx, filepath.Join(b.TempDir(), "v.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	for b.Loop() {
+		if _, err := s.DataVersion(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
