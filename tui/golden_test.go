@@ -154,3 +154,24 @@ func TestHelpGolden(t *testing.T) {
 func TestTooSmallGolden(t *testing.T) {
 	goldenBoard(t, Options{}, 39, 11)
 }
+
+// The screens of the stack at the small size, where they are tightest:
+// help with the legend, the gap overview scrolled to its evidence, the
+// reader after n.
+func TestScreensGolden(t *testing.T) {
+	cases := []struct {
+		name string
+		l    lang.Lang
+		keys []string
+	}{
+		{"help_80x24_sv", lang.SV, []string{"?"}},
+		{"help_80x24_en", lang.EN, []string{"?"}},
+		{"gaps_evidence_80x24_sv", lang.SV, []string{"o", "pgdown"}},
+		{"reader_next_80x24_en", lang.EN, []string{"tab", "tab", "tab", "tab", "enter", "n"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			goldenBoard(t, Options{Lang: c.l}, 80, 24, c.keys...)
+		})
+	}
+}
