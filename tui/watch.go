@@ -9,10 +9,12 @@ import (
 	"github.com/beredning/beredning/data"
 )
 
-// The board notices when another program changes the database (an import
-// from the command line, another board's import) and reads again what it
-// shows: every watchEvery a command asks the store for its data version,
-// and a new one reloads, keeping the period and the selection.
+// The board on the command line notices when another program changes the
+// database (an import from the command line, another board's import) and
+// reads again what it shows: every watchEvery a command asks the store
+// for its data version, and a new one reloads as a server's ChangedMsg
+// does (session.go), keeping the period and the selection. A board a
+// server runs does not ask: the server watches once for all its boards.
 
 // watchEvery is how often Run's board asks whether the database changed.
 const watchEvery = 1500 * time.Millisecond
@@ -57,10 +59,9 @@ func (m *Model) gotVersion(msg dataVersionMsg) tea.Cmd {
 		// second time: cheaper than a window in which another
 		// program's change could pass unseen.
 		m.watch.seen = msg.v
-		if m.notice == "" {
+		if reload = m.gotChanged(ChangedMsg{}); reload != nil && m.notice == "" {
 			m.notice = m.l.T("board.reloaded")
 		}
-		reload = m.reload()
 	}
 	if m.watch.every <= 0 {
 		return reload
