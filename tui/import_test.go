@@ -60,6 +60,17 @@ func areaNames(m *Model) []string {
 	return out
 }
 
+func TestImportBrowserClick(t *testing.T) {
+	m, _ := newImportBoard(t, lang.SV, 120, 40)
+	press(t, m, "i")
+	b := &importOf(m).browser
+	// the third row: below the header and the browser's title
+	m.Update(tea.MouseClickMsg{X: 5, Y: headerLines + 1 + 2, Button: tea.MouseLeft})
+	if b.cursor != 2 {
+		t.Fatalf("click on the third row: cursor %d", b.cursor)
+	}
+}
+
 func TestImportBrowser(t *testing.T) {
 	m, _ := newImportBoard(t, lang.SV, 120, 40)
 	press(t, m, "i")
@@ -481,6 +492,16 @@ func TestImportUndoFromTheScreen(t *testing.T) {
 		m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		checkScreen(t, m, "import runs resized")
 		mustContain(t, screen(m), "kan ångras")
+	}
+	// a click on the second run selects it, on the first goes back
+	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m.Update(tea.MouseClickMsg{X: 5, Y: headerLines + 2 + 1, Button: tea.MouseLeft})
+	if r.cursor != 1 {
+		t.Fatalf("click on the second run: cursor %d", r.cursor)
+	}
+	m.Update(tea.MouseClickMsg{X: 5, Y: headerLines + 2, Button: tea.MouseLeft})
+	if r.cursor != 0 {
+		t.Fatalf("click on the first run: cursor %d", r.cursor)
 	}
 	// esc from the question keeps the import
 	press(t, m, "enter")

@@ -108,6 +108,12 @@ func (r *importRuns) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return r, tea.Batch(cmds...)
 	case tea.MouseWheelMsg:
 		r.move(wheelDelta(msg))
+	case tea.MouseClickMsg:
+		// below the header, the title and the column headings
+		if row := msg.Mouse().Y - headerLines - 2; !r.confirm && msg.Mouse().Button == tea.MouseLeft &&
+			row >= 0 && row < r.listRows() && r.offset+row < len(r.runs) {
+			r.move(r.offset + row - r.cursor)
+		}
 	case tea.KeyPressMsg:
 		if r.undoing {
 			return r, nil

@@ -140,6 +140,13 @@ func (s *importScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, s.importKey(msg)
 	case tea.MouseWheelMsg:
 		s.importWheel(wheelDelta(msg))
+	case tea.MouseClickMsg:
+		// a click on a row of the browser puts the cursor there (below
+		// the header and the browser's title line)
+		if row := msg.Mouse().Y - headerLines - 1; s.stage == stagePick && msg.Mouse().Button == tea.MouseLeft &&
+			row >= 0 && row < browserRows(s.h) && s.browser.offset+row < s.browser.rowCount() {
+			s.browser.move(s.browser.offset+row-s.browser.cursor, browserRows(s.h))
+		}
 	case tea.BackgroundColorMsg:
 		s.bar.FullColor, s.bar.EmptyColor = s.theme.ProgressFull, s.theme.ProgressEmpty
 		s.layoutImport()
