@@ -86,7 +86,7 @@ func migrations() []migration {
 			}
 			return seedSettings(ctx, tx)
 		},
-		6: migrateReportEvents, // 006_review: the report trail into the hash chain
+		8: migrateReportEvents, // 008_review: the report trail into the hash chain
 	}
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
