@@ -222,8 +222,15 @@ func (pd *period) explained(in *inputs) Check {
 				rows = append(rows, RowRef{data.TargetIndicator, ind.Key, l.Measure(ind.MeasureDef)})
 			}
 		}
+		// The unit's own gaps, and its area's: a unit that says nothing
+		// while its area's gap stands leaves that gap unexplained too.
 		for _, g := range pd.gaps.ForScope(in.scope) {
 			items = append(items, l.T("review.explained.gap", gaps.RuleName(l, g.Rule), g.Title))
+		}
+		for _, g := range pd.gaps.ForScope(data.Scope{AreaID: in.scope.AreaID}) {
+			if g.UnitID == 0 {
+				items = append(items, l.T("review.explained.area_gap", gaps.RuleName(l, g.Rule), g.Title))
+			}
 		}
 	}
 	return verdict(CheckExplained, ResultRemark, items, rows, l.T("review.explained.ok", l.PeriodShort(pd.p)), l.T("review.unexplained"))
