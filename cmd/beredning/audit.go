@@ -7,6 +7,7 @@ import (
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/text"
 )
 
 func init() {
@@ -85,7 +86,7 @@ func writeAuditTable(w io.Writer, evs []data.AuditEvent, l lang.Lang) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, l.T("cli.audit.columns"))
 	for _, ev := range evs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", ev.ID, ev.Period, clean(ev.Area+" › "+ev.Unit), eventLine(l, ev))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", ev.ID, ev.Period, text.Public(ev.Area+" › "+ev.Unit), eventLine(l, ev))
 	}
 	tw.Flush()
 }

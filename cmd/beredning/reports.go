@@ -13,6 +13,7 @@ import (
 	"github.com/beredning/beredning/data/ingest"
 	"github.com/beredning/beredning/data/lang"
 	"github.com/beredning/beredning/data/review"
+	"github.com/beredning/beredning/data/text"
 )
 
 func init() {
@@ -143,14 +144,14 @@ func runReports(e *env, args []string) int {
 	ev, err := review.Do(e.ctx, s, review.Action{UnitID: unit.UnitID, Period: p, Kind: reportActions[action], Actor: actor,
 		Note: *note, TargetKind: targetKind, Target: target, Now: now}, l)
 	if err != nil {
-		if msg, ok := review.Explain(l, err, clean(unit.Unit)); ok {
+		if msg, ok := review.Explain(l, err, text.Public(unit.Unit)); ok {
 			fmt.Fprintln(e.stderr, msg)
 		} else {
 			fmt.Fprintln(e.stderr, l.T("cli.reports.failed", l.Err(err)))
 		}
 		return 1
 	}
-	fmt.Fprintln(e.stdout, l.T("cli.reports.done", clean(unit.Unit), l.Period(p), review.EventName(l, ev.Kind),
+	fmt.Fprintln(e.stdout, l.T("cli.reports.done", text.Public(unit.Unit), l.Period(p), review.EventName(l, ev.Kind),
 		review.StatusName(l, data.ReportState{UnitReport: data.UnitReport{Status: ev.To}}), ev.ID))
 	return 0
 }
@@ -198,16 +199,16 @@ func (e *env) findUnit(s *data.Store, arg string, p data.Period) (data.ReportSta
 		return data.ReportState{UnitReport: data.UnitReport{UnitID: h.id, Period: p}, AreaID: h.areaID, Area: h.area, Unit: h.unit}, true
 	case 0:
 		if _, near := ingest.MatchName(names, strings.TrimSpace(unitPart)); near >= 0 {
-			fmt.Fprintln(e.stderr, l.T("cli.reports.no_unit_near", clean(arg), clean(cands[near].area+"/"+names[near])))
+			fmt.Fprintln(e.stderr, l.T("cli.reports.no_unit_near", text.Public(arg), text.Public(cands[near].area+"/"+names[near])))
 		} else {
-			fmt.Fprintln(e.stderr, l.T("cli.reports.no_unit", clean(arg)))
+			fmt.Fprintln(e.stderr, l.T("cli.reports.no_unit", text.Public(arg)))
 		}
 	default:
 		var all []string
 		for _, h := range hits {
-			all = append(all, clean(h.area+"/"+h.unit))
+			all = append(all, text.Public(h.area+"/"+h.unit))
 		}
-		fmt.Fprintln(e.stderr, l.T("cli.reports.ambiguous", clean(arg), strings.Join(all, ", ")))
+		fmt.Fprintln(e.stderr, l.T("cli.reports.ambiguous", text.Public(arg), strings.Join(all, ", ")))
 	}
 	return data.ReportState{}, false
 }
@@ -290,9 +291,9 @@ func writeReportsTable(w io.Writer, p data.Period, items []review.Item, l lang.L
 		}
 		last := "–"
 		if it.LastKind != "" {
-			last = review.EventName(l, it.LastKind) + " " + atText(it.LastAt) + " " + clean(it.LastActor)
+			last = review.EventName(l, it.LastKind) + " " + atText(it.LastAt) + " " + text.Public(it.LastActor)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", clean(it.Area), clean(it.Unit), statusText(l, it.ReportState), sub,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", text.Public(it.Area), text.Public(it.Unit), statusText(l, it.ReportState), sub,
 			checksText(it.Summary()), last)
 	}
 	tw.Flush()
@@ -309,7 +310,7 @@ func countApproved(items []review.Item) int {
 }
 
 func writeReport(w io.Writer, r review.Report, l lang.Lang) {
-	fmt.Fprintln(w, l.T("cli.reports.show_heading", clean(r.Area), clean(r.Unit), l.Period(r.Period)))
+	fmt.Fprintln(w, l.T("cli.reports.show_heading", text.Public(r.Area), text.Public(r.Unit), l.Period(r.Period)))
 	fmt.Fprintln(w, l.T("cli.reports.show_status", statusText(l, r.ReportState), atText(r.FirstSubmittedAt), l.Date(r.Deadline)))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, l.T("cli.reports.budget_head"))
@@ -332,14 +333,14 @@ func writeReport(w io.Writer, r review.Report, l lang.Lang) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, l.T("cli.reports.checks_head", checksText(r.Summary())))
 	for _, c := range r.Checks {
-		fmt.Fprintf(w, "  %s %-18s %s\n", resultSymbol(c.Result), review.CheckName(l, c.ID), clean(c.Text))
+		fmt.Fprintf(w, "  %s %-18s %s\n", resultSymbol(c.Result), review.CheckName(l, c.ID), text.Public(c.Text))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, l.T("cli.reports.narratives_head"))
 	own := 0
 	for _, n := range r.Detail.Narratives {
 		if n.UnitID == r.UnitID && n.Period == r.Period {
-			fmt.Fprintf(w, "  %s · %s: %s\n", l.NarrativeType(n.Type), l.Severity(n.Severity), clean(n.Title))
+			fmt.Fprintf(w, "  %s · %s: %s\n", l.NarrativeType(n.Type), l.Severity(n.Severity), text.Public(n.Title))
 			own++
 		}
 	}
@@ -358,19 +359,19 @@ func writeReport(w io.Writer, r review.Report, l lang.Lang) {
 
 // eventLine is one event as a line: when, who, what, on which row, text.
 func eventLine(l lang.Lang, ev data.AuditEvent) string {
-	line := atText(ev.At) + "  " + clean(ev.Actor) + "  " + review.EventName(l, ev.Kind)
+	line := atText(ev.At) + "  " + text.Public(ev.Actor) + "  " + review.EventName(l, ev.Kind)
 	if ev.Kind != data.EventComment && ev.From != ev.To {
 		line += " (" + review.StatusName(l, data.ReportState{UnitReport: data.UnitReport{Status: ev.From}}) + " → " +
 			review.StatusName(l, data.ReportState{UnitReport: data.UnitReport{Status: ev.To}}) + ")"
 	}
 	if t := review.TargetName(l, ev.TargetKind, ev.Target); t != "" {
-		line += ", " + clean(t)
+		line += ", " + text.Public(t)
 	}
 	if ev.ImportRun != 0 {
 		line += ": " + l.T("review.event.rows", ev.RowsNew, ev.RowsChange, ev.ImportRun)
 	}
 	if ev.Text != "" {
-		line += ": " + clean(ev.Text)
+		line += ": " + text.Public(ev.Text)
 	}
 	return line
 }

@@ -1,6 +1,10 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/beredning/beredning/data/text"
+)
 
 // MatchName finds name among names the way an import matches areas and
 // units: ignoring case, å/ä/ö against a/a/o, spaces and punctuation. It
@@ -8,10 +12,10 @@ import "strings"
 // away, or else one that begins with name (-1 when none does), for a "did
 // you mean" suggestion.
 func MatchName(names []string, name string) (match, nearMiss int) {
-	want := fold(name)
+	want := text.Fold(name)
 	nearMiss, prefix := -1, -1
 	for i, n := range names {
-		f := fold(n)
+		f := text.Fold(n)
 		if f == want {
 			return i, -1
 		}
