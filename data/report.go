@@ -241,9 +241,7 @@ type ReviewAction struct {
 // never asks the system who is running it.
 func (s *Store) Review(ctx context.Context, a ReviewAction) (AuditEvent, error) {
 	var ev AuditEvent
-	if a.Actor == "" {
-		a.Actor = s.actor.String()
-	}
+	a.Actor = s.auditName(a.Actor) // over SSH, always the connected person
 	err := s.write(ctx, ActReview, func(t *Tx) error {
 		r, err := reportState(ctx, t.tx, a.UnitID, a.Period)
 		if err != nil {

@@ -186,7 +186,7 @@ func (t *Tx) undoReports(run int64, actor, at string) error {
 
 // migrateReportEvents moves version 1's report_event into the chained
 // audit_event, oldest first, and replaces unit_report by its new form
-// (schema 009). Events that only created a draft are left behind.
+// (schema 010). Events that only created a draft are left behind.
 func migrateReportEvents(ctx context.Context, tx *sql.Tx) error {
 	rows, err := tx.QueryContext(ctx, `SELECT e.at, e.actor, ifnull(e.from_status, ''), ifnull(e.to_status, ''), e.comment, r.unit_id, r.period
 		FROM report_event e JOIN unit_report r ON r.id = e.report_id

@@ -288,7 +288,7 @@ func TestConcurrentApproveAndSendBack(t *testing.T) {
 func TestMigrationMovesTheOldTrailIntoTheChain(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := data.CreateAtVersion(ctx, path, 8)
+	db, err := data.CreateAtVersion(ctx, path, 9)
 	if err != nil {
 		t.Fatal(err)
 	}

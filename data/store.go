@@ -86,7 +86,7 @@ func migrations() []migration {
 			}
 			return seedSettings(ctx, tx)
 		},
-		9: migrateReportEvents, // 009_review: the report trail into the hash chain
+		10: migrateReportEvents, // 010_review: the report trail into the hash chain
 	}
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {
