@@ -54,6 +54,7 @@ type reportTarget struct {
 // narratives (each a row to comment on), and the comments and trail.
 type reportScreen struct {
 	*app
+	period data.Period      // the report's; the board's may move on
 	state  data.ReportState // as the list had it, until the report loads
 	rep    *review.Report
 	lines  []string
@@ -70,7 +71,7 @@ type reportScreen struct {
 }
 
 func newReportScreen(a *app, st data.ReportState) (Screen, tea.Cmd) {
-	s := &reportScreen{app: a, state: st, note: textarea.New()}
+	s := &reportScreen{app: a, period: a.period, state: st, note: textarea.New()}
 	s.note.ShowLineNumbers = false
 	s.note.Prompt = "│ "
 	s.note.KeyMap.InsertNewline = a.keys.NoteNewline
@@ -155,7 +156,8 @@ func (s *reportScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		}
 		return s, tea.Batch(loadReport(s.ctx, s.store, s.state.UnitID, s.period, s.l, s.gen), s.ensureReviewStates())
 	case overviewMsg:
-		return nil, nil // another period or an import: back to the list
+		// the store changed (an import here or elsewhere): read it again
+		return s, loadReport(s.ctx, s.store, s.state.UnitID, s.period, s.l, s.gen)
 	case backMsg:
 		if s.step != formNone {
 			s.cancelForm()
@@ -369,7 +371,7 @@ func trailLine(ev data.AuditEvent, l lang.Lang) string {
 	if tn := review.TargetName(l, ev.TargetKind, ev.Target); tn != "" {
 		line += ", " + clean(tn)
 	}
-	if ev.ImportRun != 0 {
+	if ev.ImportRun != 0 && ev.Kind != data.EventReopen {
 		line += ": " + l.T("review.event.rows", ev.RowsNew, ev.RowsChange, ev.ImportRun)
 	}
 	if ev.Text != "" {

@@ -367,7 +367,7 @@ func eventLine(l lang.Lang, ev data.AuditEvent) string {
 	if t := review.TargetName(l, ev.TargetKind, ev.Target); t != "" {
 		line += ", " + text.Public(t)
 	}
-	if ev.ImportRun != 0 {
+	if ev.ImportRun != 0 && ev.Kind != data.EventReopen {
 		line += ": " + l.T("review.event.rows", ev.RowsNew, ev.RowsChange, ev.ImportRun)
 	}
 	if ev.Text != "" {

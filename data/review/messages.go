@@ -57,8 +57,8 @@ func init() {
 		"review.explained.ok":        {"Det som behöver förklaras har en berättelse i %s.", "What needs explaining has a narrative in %s."},
 		"review.explained.deviation": {"avvikelsen på %s, %s tkr (%s), utan analys, åtgärd, risk eller brist", "the deviation on %s, %s tkr (%s), with no analysis, action, risk or shortfall"},
 		"review.explained.indicator": {"%s är %s (%s mot målet %s) utan berättelse", "%s is %s (%s against the target %s) with no narrative"},
-		"review.explained.area_gap":  {"områdets kvalitetsglapp %s – %s – och enheten säger inget", "the area's quality gap %s – %s – and the unit says nothing"},
-		"review.explained.gap":       {"kvalitetsglappet %s – %s – utan berättelse", "the quality gap %s – %s – with no narrative"},
+		"review.explained.area_gap":  {"områdets kvalitetsglapp ”%[2]s” står och enheten säger inget", "the area's quality gap “%[2]s” stands and the unit says nothing"},
+		"review.explained.gap":       {"kvalitetsglappet ”%[2]s” utan berättelse", "the quality gap “%[2]s” with no narrative"},
 
 		"review.consistent.ok":        {"Status, utfall och prognos går ihop.", "Status, outcome and forecast agree."},
 		"review.consistent.ytd_falls": {"utfallet hittills i år på %s sjunker från %s tkr (%s) till %s tkr (%s)", "the year-to-date outcome on %s falls from %s tkr (%s) to %s tkr (%s)"},
