@@ -35,7 +35,7 @@ func init() {
 		"board.review.rows":               {"Rapportens rader", "The report's rows"},
 		"board.review.rows_hint":          {"(↑/↓ väljer raden c kommenterar)", "(↑/↓ picks the row c comments on)"},
 		"board.review.whole":              {"Rapporten som helhet", "The report as a whole"},
-		"board.review.budget_line":        {"hittills %s, utfall %s, avv. %s", "to date %s, outcome %s, dev. %s"},
+		"board.review.budget_line":        {"budget %s, utfall %s, avv. %s", "budget %s, outcome %s, dev. %s"},
 		"board.review.ongoing":            {"%s pågående", "%s ongoing"},
 		"board.review.trail":              {"Kommentarer och händelser", "Comments and events"},
 		"board.review.no_events":          {"inga ännu", "none yet"},

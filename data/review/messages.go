@@ -47,7 +47,7 @@ func init() {
 		"review.inconsistent": {"Går inte ihop: ", "Does not add up: "},
 		"review.implausible":  {"Osannolikt: ", "Implausible: "},
 
-		"review.complete.ok":            {"Budget på %d konton, %d mått och %d indikatorer med status.", "Budget on %d konton, %d measures and %d indicators with status."},
+		"review.complete.ok":            {"Budget på %d konton, %d mått och %d indikatorer med status.", "Budget on %d accounts, %d measures and %d indicators with status."},
 		"review.complete.no_budget":     {"budget för %s (fanns %d)", "budget for %s (reported in %d)"},
 		"review.complete.no_outcome":    {"utfall för %s i %s", "outcome for %s in %s"},
 		"review.complete.no_placements": {"placeringar (%s pågående i %s)", "placements (%s ongoing in %s)"},
