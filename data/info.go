@@ -23,7 +23,7 @@ type TableCount struct {
 
 // countedTables are the tables info reports, in this order.
 var countedTables = []string{"area", "unit", "budget", "placement", "measure", "measure_value", "narrative",
-	"setting", "import_log", "unit_report", "report_event", "meeting", "agenda_item", "agenda_document", "briefing_note",
+	"setting", "import_log", "unit_report", "audit_event", "meeting", "agenda_item", "agenda_document", "briefing_note",
 	"kolada_kpi", "kolada_value"}
 
 // Info gathers the database's content in one pass over its tables.

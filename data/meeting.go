@@ -105,55 +105,6 @@ func (s *Store) SaveMeeting(ctx context.Context, m Meeting) (int64, error) {
 	return id, err
 }
 
-// ReportStatus is where a unit's report is in the controller's review.
-type ReportStatus string
-
-const (
-	ReportDraft      ReportStatus = "utkast"
-	ReportSubmitted  ReportStatus = "inlamnad"
-	ReportIncomplete ReportStatus = "komplettering" // sent back for completion
-	ReportApproved   ReportStatus = "godkand"
-)
-
-// UnitReport is a unit's report for a period.
-type UnitReport struct {
-	ID          int64
-	UnitID      int64
-	Period      Period
-	Status      ReportStatus
-	SubmittedAt string
-	ReviewedAt  string
-	Reviewer    string
-}
-
-// ReportEvent is one entry of a report's audit trail.
-type ReportEvent struct {
-	At       string
-	Actor    string
-	From, To ReportStatus
-	Comment  string
-}
-
-// PutUnitReport writes a unit report's state and appends the event that
-// brought it there, so every change is in the audit trail.
-func (t *Tx) PutUnitReport(r UnitReport, ev ReportEvent) (int64, error) {
-	if err := t.actor.Check(ActReview); err != nil {
-		return 0, err
-	}
-	var id int64
-	err := t.tx.QueryRowContext(t.ctx, `INSERT INTO unit_report(unit_id, period, status, submitted_at, reviewed_at, reviewer)
-		VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT(unit_id, period) DO UPDATE SET status = excluded.status, submitted_at = excluded.submitted_at,
-			reviewed_at = excluded.reviewed_at, reviewer = excluded.reviewer
-		RETURNING id`, r.UnitID, r.Period, string(r.Status), nullString(r.SubmittedAt), nullString(r.ReviewedAt), r.Reviewer).Scan(&id)
-	if err != nil {
-		return 0, err
-	}
-	_, err = t.tx.ExecContext(t.ctx, `INSERT INTO report_event(report_id, at, actor, from_status, to_status, comment)
-		VALUES (?, ?, ?, ?, ?, ?)`, id, ev.At, ev.Actor, nullString(string(ev.From)), nullString(string(ev.To)), ev.Comment)
-	return id, err
-}
-
 // Meetings lists the meetings from a date on (YYYY-MM-DD), with their agendas.
 func (s *Store) Meetings(ctx context.Context, from string) ([]Meeting, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.date, m.time, m.place, ifnull(m.notice_date, ''), m.title,

@@ -86,6 +86,7 @@ func migrations() []migration {
 			}
 			return seedSettings(ctx, tx)
 		},
+		10: migrateReportEvents, // 010_review: the report trail into the hash chain
 	}
 	entries, err := fs.ReadDir(migrationFiles, "migrations")
 	if err != nil {

@@ -233,6 +233,10 @@ func (s *Store) UndoImport(ctx context.Context, run int64, by, at string) (UndoR
 		} else if len(later) > 0 {
 			return &UndoConflictError{Run: run, Later: later}
 		}
+		// The review's lock holds for an undo too; reports it touches get an event.
+		if err := t.undoReports(run, by, at); err != nil {
+			return err
+		}
 		if err := t.undoRun(run, &res); err != nil {
 			return err
 		}

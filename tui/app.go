@@ -56,6 +56,9 @@ type cache struct {
 	loads         loads               // order and cancellation (loader.go)
 	shown         map[data.Period]int // when each month was last under review, for eviction
 	tick          int
+	// the unit reports' states, for the header's count and the list
+	reviewStates   map[data.Period][]data.ReportState
+	loadingReviews map[data.Period]bool
 }
 
 func newCache(gen int) cache {
@@ -69,6 +72,9 @@ func newCache(gen int) cache {
 		shown:         map[data.Period]int{},
 		narrIndex:     map[data.Period][]data.NarrativeItem{},
 		loadingNarr:   map[data.Period]bool{},
+
+		reviewStates:   map[data.Period][]data.ReportState{},
+		loadingReviews: map[data.Period]bool{},
 	}
 }
 

@@ -105,7 +105,7 @@ func (b *board) periodApplied() tea.Cmd {
 	b.rebuildRows()
 	b.clampNarrative()
 	b.clampGap()
-	return tea.Batch(b.ensureDetails(), b.ensureGaps(), b.ensureFilterIndex())
+	return tea.Batch(b.ensureDetails(), b.ensureGaps(), b.ensureFilterIndex(), b.ensureReviewStates())
 }
 
 // ensureFilterIndex loads the period's narratives while a filter is set.

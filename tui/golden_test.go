@@ -34,6 +34,16 @@ func (m *Model) settled() bool {
 	if r := readerOf(m); r != nil && m.detail(r.item.Scope) == nil {
 		return false
 	}
+	switch s := m.top().(type) {
+	case *reviewList:
+		if !s.loaded {
+			return false
+		}
+	case *reportScreen:
+		if s.rep == nil || s.step == formSaving {
+			return false
+		}
+	}
 	if s := importOf(m); m.imports.runs > 0 || s != nil && (!s.browser.listed || s.browser.asked != "") {
 		return false
 	}

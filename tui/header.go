@@ -23,6 +23,8 @@ type header struct {
 	readOnly bool
 	// others: who else is connected to the same server, by name
 	others []string
+	// reports is the review's count, "12 av 16 rapporter godkända"; "" until loaded
+	reports string
 }
 
 func (hd header) Render(w int) string {
@@ -76,8 +78,13 @@ func (hd header) Render(w int) string {
 		}
 		people = th.Accent.Paint(l.T("board.others", strings.Join(names, ", "))) + "  "
 	}
+	reports := ""
+	if hd.reports != "" {
+		reports = th.Subtle.Paint(hd.reports) + th.Faint.Paint(" · ")
+	}
 	line2 := pick(w,
-		[2]string{left2, people + ro + th.Subtle.Paint(importLong) + " "},
+		[2]string{left2, people + ro + reports + th.Subtle.Paint(importLong) + " "},
+		[2]string{left2, people + ro + reports + th.Subtle.Paint(importShort) + " "},
 		[2]string{left2, people + ro + th.Subtle.Paint(importShort) + " "},
 		[2]string{left2, people + ro},
 		[2]string{left2, ro},

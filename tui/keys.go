@@ -56,6 +56,14 @@ type keyMap struct {
 	FormNext, FormPrev, FormToggle, FormSave, FormCancel key.Binding
 	// K opens the Kolada comparison (k moves up), e the economy over time.
 	Kolada, Economy key.Binding
+	// The review: r opens the reports; in the list s sorts; in a report
+	// a, s, c, o open the forms, whose note takes ctrl+j for a new line
+	// and enter to go on; y or enter confirms.
+	Reports, SortReports  key.Binding
+	Approve, SendBack     key.Binding
+	Comment, Reopen       key.Binding
+	NoteNext, NoteNewline key.Binding
+	ConfirmReview         key.Binding
 }
 
 func newKeyMap(l lang.Lang) keyMap {
@@ -127,12 +135,22 @@ func newKeyMap(l lang.Lang) keyMap {
 		FormToggle:  b([]string{"space", "enter"}, "space", "board.key.form_toggle"),
 		FormSave:    b([]string{"ctrl+s"}, "ctrl+s", "board.key.form_save"),
 		FormCancel:  b([]string{"esc"}, "esc", "board.key.form_cancel"),
+
+		Reports:       b([]string{"r"}, "r", "board.key.reports"),
+		SortReports:   b([]string{"s"}, "s", "board.review.key.sort"),
+		Approve:       b([]string{"a"}, "a", "board.review.key.approve"),
+		SendBack:      b([]string{"s"}, "s", "board.review.key.send_back"),
+		Comment:       b([]string{"c"}, "c", "board.review.key.comment"),
+		Reopen:        b([]string{"o"}, "o", "board.review.key.reopen"),
+		NoteNext:      b([]string{"enter"}, "enter", "board.review.key.note_next"),
+		NoteNewline:   b([]string{"ctrl+j"}, "ctrl+j", "board.review.key.note_newline"),
+		ConfirmReview: b([]string{"y", "enter"}, "y/enter", "board.review.key.confirm"),
 	}
 }
 
 // ShortHelp is the one line shown by default.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextPane, k.Enter, k.Month, k.Report, k.Gaps, k.Filter, k.Import, k.Help, k.Quit}
+	return []key.Binding{k.NextPane, k.Enter, k.Month, k.Report, k.Gaps, k.Reports, k.Filter, k.Import, k.Help, k.Quit}
 }
 
 // FullHelp is shown with ?.
@@ -141,7 +159,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Left, k.Right, k.Top, k.Bottom},
 		{k.PageUp, k.PageDown, k.Enter, k.NextPane, k.PrevPane, k.Back},
 		{k.PrevMonth, k.NextMonth, k.PrevReport, k.NextReport, k.Filter, k.Gaps},
-		{k.Mark, k.Briefing, k.Meetings, k.Kolada, k.Economy},
+		{k.Mark, k.Briefing, k.Meetings, k.Kolada, k.Economy, k.Reports},
 		{k.Import, k.Reload, k.Help, k.Quit},
 	}
 }

@@ -113,6 +113,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.gotNarrIndex(msg)
+	case reviewStatesMsg:
+		if msg.gen != m.gen {
+			return m, nil
+		}
+		m.gotReviewStates(msg)
 	case importProgressMsg:
 		return m, tea.Batch(m.broadcast(msg), waitProgress(msg.next))
 	case dataVersionMsg:
@@ -238,7 +243,8 @@ func (m *Model) render() string {
 	}
 	var b strings.Builder
 	hd := header{th: &m.theme, l: m.l, ov: m.ov, pending: m.pending, scope: m.scopeName(m.sel),
-		readOnly: m.store != nil && m.store.ReadOnly(), others: m.others}
+		readOnly: m.store != nil && m.store.ReadOnly(), others: m.others,
+		reports: m.reviewCount()}
 	b.WriteString(hd.Render(w))
 	b.WriteByte('\n')
 	b.WriteString(m.top().View(w, m.bodyHeight()))

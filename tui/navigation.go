@@ -40,6 +40,11 @@ func (b *board) handleKey(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 			return b, nil
 		}
 		return newEconScreen(b.app)
+	case key.Matches(msg, k.Reports):
+		if b.period.IsZero() {
+			return b, nil
+		}
+		return newReviewList(b.app)
 	case key.Matches(msg, k.Import):
 		if b.imports.runs > 0 {
 			return b, nil // one import at a time

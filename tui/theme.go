@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
@@ -100,6 +101,7 @@ type Theme struct {
 
 	Help  help.Styles
 	Input textinput.Styles
+	Note  textarea.Styles // the review's comment form
 	// ProgressFull and ProgressEmpty colour the import's progress bar,
 	// whose cells (█ and ░) tell the progress without colour.
 	ProgressFull, ProgressEmpty color.Color
@@ -129,6 +131,10 @@ func newTheme(isDark, noColor bool) Theme {
 		in.Cursor.Color = nil
 		in.Cursor.Blink = false
 		t.Input = in
+		note := textarea.DefaultStyles(isDark)
+		note.Focused, note.Blurred = textarea.StyleState{}, textarea.StyleState{}
+		note.Cursor.Color, note.Cursor.Blink = nil, false
+		t.Note = note
 		t.Markdown = "notty"
 		t.ProgressFull, t.ProgressEmpty = lipgloss.NoColor{}, lipgloss.NoColor{}
 		return t
@@ -165,6 +171,9 @@ func newTheme(isDark, noColor bool) Theme {
 	in := textinput.DefaultStyles(isDark)
 	in.Cursor.Blink = false // no idle timer: the screen redraws only on input
 	t.Input = in
+	note := textarea.DefaultStyles(isDark)
+	note.Cursor.Blink = false
+	t.Note = note
 	t.ProgressFull, t.ProgressEmpty = p.accent, p.faint
 	t.Markdown = "dark"
 	if !isDark {

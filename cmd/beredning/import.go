@@ -27,6 +27,7 @@ func runImport(e *env, args []string) int {
 	maskPNR := fs.Bool("mask-pnr", false, e.lang.T("cli.import.flag.mask_pnr"))
 	user := fs.String("user", "", e.lang.T("cli.import.flag.user"))
 	wait := fs.Duration("wait", 0, e.lang.T("cli.import.flag.wait"))
+	reopen := fs.String("reopen", "", e.lang.T("cli.import.flag.reopen"))
 	paths, code := e.parse(fs, args)
 	if code >= 0 {
 		return code
@@ -43,7 +44,8 @@ func runImport(e *env, args []string) int {
 	}
 	defer s.Close()
 
-	opts := ingest.Options{DryRun: *dryRun, MaskPNR: *maskPNR, User: ingest.WhoImports(*user, e.getenv, e.account)}
+	opts := ingest.Options{DryRun: *dryRun, MaskPNR: *maskPNR, User: ingest.WhoImports(*user, e.getenv, e.account),
+		Reopen: *reopen}
 	var progress *progressLine
 	if e.isTerminal(os.Stderr) {
 		progress = &progressLine{w: e.stderr, l: e.lang}

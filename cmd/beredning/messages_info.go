@@ -60,7 +60,7 @@ func init() {
 		"cli.info.table.setting":         {"Inställningar", "Settings"},
 		"cli.info.table.import_log":      {"Inläsningar", "Imports"},
 		"cli.info.table.unit_report":     {"Enhetsrapporter", "Unit reports"},
-		"cli.info.table.report_event":    {"Rapporthändelser", "Report events"},
+		"cli.info.table.audit_event":     {"Granskningslogg", "Audit trail"},
 		"cli.info.table.meeting":         {"Sammanträden", "Meetings"},
 		"cli.info.table.agenda_item":     {"Ärenden (§)", "Agenda items (§)"},
 		"cli.info.table.agenda_document": {"Handlingar", "Documents"},

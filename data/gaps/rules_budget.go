@@ -207,3 +207,10 @@ func (e *engine) reportVacancy(sc data.Scope, l *budgetLine, signs []string, row
 	}
 	e.add(RuleBalanceByVacancy, sc, sev, title, expl, ev)
 }
+
+// DeviationCrosses tells whether a year-to-date deviation reaches the
+// unexplained_deviation thresholds, so the review's checks judge a unit's
+// lines by the same rule as the gap engine.
+func DeviationCrosses(set data.Settings, dev, budget data.Money) bool {
+	return crosses(dev, budget, set.Float(data.SettingDeviationPct), set.Float(data.SettingDeviationMinTkr))
+}

@@ -22,7 +22,10 @@ import (
 type Options struct {
 	DryRun  bool   // check and count, then roll back
 	MaskPNR bool   // store narratives with personnummer masked instead of refusing them
-	User    string // for the import log
+	User    string // for the import log and the reports' audit trail
+	// Reopen, when set, is the reason approved reports the import would
+	// change are reopened; without it such an import is refused.
+	Reopen string
 	// Progress, when set, is called as bytes are read: done of total.
 	Progress func(done, total int64)
 	// MaxErrors is how many errors a file may list before it is given up
@@ -188,6 +191,9 @@ func Import(ctx context.Context, store *data.Store, paths []string, opts Options
 		imp.sink.checkKeys()
 		if !rep.OK() {
 			return ErrRefused
+		}
+		if err := imp.submitReports(tx, files); err != nil {
+			return err
 		}
 		if err := imp.log(tx, files); err != nil {
 			return err

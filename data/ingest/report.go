@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"github.com/beredning/beredning/data"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -100,9 +101,10 @@ type Report struct {
 	Warnings  []Problem
 	Errors    []Problem
 	DryRun    bool
-	Committed bool  // written to the database
-	Run       int64 // the import run, for `beredning imports undo`; 0 when not written
-	Truncated bool  // an error cap was reached; not every error is listed
+	Committed bool                 // written to the database
+	Run       int64                // the import run, for `beredning imports undo`; 0 when not written
+	Truncated bool                 // an error cap was reached; not every error is listed
+	Reports   []data.TouchedReport // the unit reports the import submitted, with their status before
 	Duration  time.Duration
 }
 
@@ -172,6 +174,9 @@ func (r *Report) Render(l lang.Lang) string {
 		}
 	}
 	t := r.Totals()
+	if sub, resub, upd, reop := r.reportCounts(); len(r.Reports) > 0 && r.OK() {
+		b.WriteString(l.T("import.sum.reports", sub, resub, upd, reop) + "\n")
+	}
 	switch {
 	case !r.OK():
 		b.WriteString(l.T("import.sum.refused", len(r.Errors)) + "\n")
