@@ -1,6 +1,8 @@
 package data
 
 import (
+	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -126,6 +128,19 @@ func (a Actor) Check(act Action) error {
 		return nil
 	}
 	return &ForbiddenError{Login: a.Login, Role: a.Role, Action: act}
+}
+
+// exec runs one guarded statement in a write transaction of its own, so
+// it is checked, waits for another's write like every write, and tells
+// the open boards.
+func (s *Store) exec(ctx context.Context, act Action, q string, args ...any) (sql.Result, error) {
+	var res sql.Result
+	err := s.write(ctx, act, func(t *Tx) error {
+		var err error
+		res, err = t.tx.ExecContext(ctx, q, args...)
+		return err
+	})
+	return res, err
 }
 
 // As is the same database acting for another person: every write through

@@ -82,11 +82,30 @@ func TestRolesWritesThroughTheStore(t *testing.T) {
 			_, err := s.NumberMeeting(ctx, "2026-11-26")
 			return err
 		}},
+		{"agenda item", data.ActMeetings, func(s *data.Store, _ int64) error {
+			_, err := s.AddAgendaItem(ctx, "2026-11-26", data.AgendaItem{Title: "Övrigt"})
+			return err
+		}},
+		{"agenda edit", data.ActMeetings, func(s *data.Store, _ int64) error {
+			it := firstItem(t, s)
+			it.Title = "Öppet ärende, ändrat"
+			return s.UpdateAgendaItem(ctx, it)
+		}},
+		{"document edit", data.ActMeetings, func(s *data.Store, _ int64) error {
+			d := firstItem(t, s).Documents[0]
+			d.Body = "ändrad text"
+			return s.UpdateAgendaDocument(ctx, d)
+		}},
+		{"briefing mark", data.ActBriefing, func(s *data.Store, _ int64) error {
+			_, err := s.ToggleBriefingMark(ctx, data.BriefingNote{MeetingDate: "2026-11-26", Period: data.NewPeriod(2026, 10),
+				RefKind: data.RefBudget, Label: "Summa"})
+			return err
+		}},
 	}
 	allowed := map[data.Role][]string{
-		data.RoleDirektor:    {},
+		data.RoleDirektor:    {"briefing mark"},
 		data.RoleController:  {"import", "bulk import", "undo import", "gap threshold"},
-		data.RoleSekreterare: {"meeting", "numbering"},
+		data.RoleSekreterare: {"meeting", "numbering", "agenda item", "agenda edit", "document edit"},
 		data.RoleLedamot:     {},
 		data.RoleAdmin:       {"gap threshold", "notice days", "municipality"},
 	}
@@ -187,6 +206,16 @@ func TestMemberNeverReadsSecretText(t *testing.T) {
 			t.Fatalf("%s should read the whole agenda: %s", role, text)
 		}
 	}
+}
+
+// firstItem is the first agenda item as the store's owner reads it.
+func firstItem(t *testing.T, s *data.Store) data.AgendaItem {
+	t.Helper()
+	m, err := s.As(data.LocalActor()).MeetingOn(context.Background(), "2026-11-26")
+	if err != nil || len(m.Items) == 0 || len(m.Items[0].Documents) == 0 {
+		t.Fatalf("meeting %+v, %v", m, err)
+	}
+	return m.Items[0]
 }
 
 func dumpMeeting(m data.Meeting) string {

@@ -65,23 +65,6 @@ func (s *Store) MeetingOn(ctx context.Context, date string) (Meeting, error) {
 	return s.forReader(m), nil
 }
 
-// AgendaFor is the meeting that presents a period: the first one after
-// the month ends, else the latest held. It is read as MeetingOn reads it,
-// so a committee member gets the public version of its closed part.
-func (s *Store) AgendaFor(ctx context.Context, p Period) (Meeting, error) {
-	var date sql.NullString
-	after := fmt.Sprintf("%04d-%02d-01", p.Add(1).Year(), int(p.Add(1).Month()))
-	err := s.db.QueryRowContext(ctx, `SELECT ifnull((SELECT min(date) FROM meeting WHERE date >= ?),
-		(SELECT max(date) FROM meeting))`, after).Scan(&date)
-	if err != nil {
-		return Meeting{}, err
-	}
-	if !date.Valid {
-		return Meeting{}, ErrNoMeeting
-	}
-	return s.MeetingOn(ctx, date.String)
-}
-
 // forReader is a meeting as the store's actor may read it. A committee
 // member reads the agenda as the public does for the closed part: a
 // closed item keeps its number and public title, and nothing of its

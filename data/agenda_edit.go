@@ -18,7 +18,7 @@ var ErrNoAgendaRow = errors.New("no such agenda item or document")
 // AddAgendaItem appends an item (with its documents) to a meeting's list.
 func (s *Store) AddAgendaItem(ctx context.Context, date string, it AgendaItem) (int64, error) {
 	var id int64
-	err := s.Write(ctx, func(t *Tx) error {
+	err := s.write(ctx, ActMeetings, func(t *Tx) error {
 		var meetingID int64
 		err := t.tx.QueryRowContext(t.ctx, `SELECT id FROM meeting WHERE date = ?`, date).Scan(&meetingID)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -59,7 +59,7 @@ func kindOr(k string) string {
 
 // UpdateAgendaItem changes an item's own fields (not its documents or place).
 func (s *Store) UpdateAgendaItem(ctx context.Context, it AgendaItem) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE agenda_item SET title = ?, kind = ?, closed = ?, proposal = ?, period = ?, area_id = ?,
+	res, err := s.exec(ctx, ActMeetings, `UPDATE agenda_item SET title = ?, kind = ?, closed = ?, proposal = ?, period = ?, area_id = ?,
 			diarienummer = ?, presenter = ?, public_title = ? WHERE id = ?`,
 		it.Title, kindOr(it.Kind), it.Closed, it.Proposal, it.Period, nullZero(it.AreaID), it.Diarienummer, it.Presenter, it.PublicTitle, it.ID)
 	return rowChanged(res, err)
@@ -68,7 +68,7 @@ func (s *Store) UpdateAgendaItem(ctx context.Context, it AgendaItem) error {
 // RemoveAgendaItem removes an item and its documents; the items after it
 // move up one place.
 func (s *Store) RemoveAgendaItem(ctx context.Context, id int64) error {
-	return s.Write(ctx, func(t *Tx) error {
+	return s.write(ctx, ActMeetings, func(t *Tx) error {
 		var meetingID int64
 		if err := t.tx.QueryRowContext(t.ctx, `SELECT meeting_id FROM agenda_item WHERE id = ?`, id).Scan(&meetingID); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -88,7 +88,7 @@ func (s *Store) RemoveAgendaItem(ctx context.Context, id int64) error {
 
 // MoveAgendaItem moves an item one place up (-1) or down (+1).
 func (s *Store) MoveAgendaItem(ctx context.Context, id int64, delta int) error {
-	return s.Write(ctx, func(t *Tx) error {
+	return s.write(ctx, ActMeetings, func(t *Tx) error {
 		var meetingID int64
 		if err := t.tx.QueryRowContext(t.ctx, `SELECT meeting_id FROM agenda_item WHERE id = ?`, id).Scan(&meetingID); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -103,7 +103,7 @@ func (s *Store) MoveAgendaItem(ctx context.Context, id int64, delta int) error {
 // AddAgendaDocument appends a document to an item.
 func (s *Store) AddAgendaDocument(ctx context.Context, itemID int64, d AgendaDocument) (int64, error) {
 	var id int64
-	err := s.Write(ctx, func(t *Tx) error {
+	err := s.write(ctx, ActMeetings, func(t *Tx) error {
 		var next int
 		if err := t.tx.QueryRowContext(t.ctx, `SELECT ifnull(max(ordinal), 0) + 1 FROM agenda_document WHERE item_id = ?`, itemID).Scan(&next); err != nil {
 			return err
@@ -116,14 +116,14 @@ func (s *Store) AddAgendaDocument(ctx context.Context, itemID int64, d AgendaDoc
 
 // UpdateAgendaDocument changes a document's title, secrecy, body and PDF.
 func (s *Store) UpdateAgendaDocument(ctx context.Context, d AgendaDocument) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE agenda_document SET title = ?, secret = ?, body = ?, pdf = ? WHERE id = ?`,
+	res, err := s.exec(ctx, ActMeetings, `UPDATE agenda_document SET title = ?, secret = ?, body = ?, pdf = ? WHERE id = ?`,
 		d.Title, d.Secret, d.Body, nullBytes(d.PDF), d.ID)
 	return rowChanged(res, err)
 }
 
 // RemoveAgendaDocument removes a document; the item's later documents move up.
 func (s *Store) RemoveAgendaDocument(ctx context.Context, id int64) error {
-	return s.Write(ctx, func(t *Tx) error {
+	return s.write(ctx, ActMeetings, func(t *Tx) error {
 		var itemID int64
 		if err := t.tx.QueryRowContext(t.ctx, `SELECT item_id FROM agenda_document WHERE id = ?`, id).Scan(&itemID); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -140,7 +140,7 @@ func (s *Store) RemoveAgendaDocument(ctx context.Context, id int64) error {
 
 // MoveAgendaDocument moves a document one place up (-1) or down (+1).
 func (s *Store) MoveAgendaDocument(ctx context.Context, id int64, delta int) error {
-	return s.Write(ctx, func(t *Tx) error {
+	return s.write(ctx, ActMeetings, func(t *Tx) error {
 		var itemID int64
 		if err := t.tx.QueryRowContext(t.ctx, `SELECT item_id FROM agenda_document WHERE id = ?`, id).Scan(&itemID); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {

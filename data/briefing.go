@@ -39,7 +39,7 @@ var ErrNoNote = errors.New("no such briefing note")
 // when it is marked already. It reports whether the row is marked after.
 func (s *Store) ToggleBriefingMark(ctx context.Context, n BriefingNote) (bool, error) {
 	marked := false
-	err := s.Write(ctx, func(t *Tx) error {
+	err := s.write(ctx, ActBriefing, func(t *Tx) error {
 		var id int64
 		err := t.tx.QueryRowContext(t.ctx, `SELECT id FROM briefing_note
 			WHERE meeting_date = ? AND period = ? AND ref_kind = ? AND ref = ? AND ifnull(area_id, 0) = ? AND ifnull(unit_id, 0) = ?`,
@@ -94,13 +94,13 @@ func (s *Store) BriefingNotes(ctx context.Context, meeting string, p Period) ([]
 
 // SetBriefingText stores the director's assessment and proposed action.
 func (s *Store) SetBriefingText(ctx context.Context, id int64, assessment, action string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE briefing_note SET note = ?, action = ? WHERE id = ?`, assessment, action, id)
+	res, err := s.exec(ctx, ActBriefing, `UPDATE briefing_note SET note = ?, action = ? WHERE id = ?`, assessment, action, id)
 	return noteChanged(res, err)
 }
 
 // RemoveBriefingNote removes a mark and its text.
 func (s *Store) RemoveBriefingNote(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM briefing_note WHERE id = ?`, id)
+	res, err := s.exec(ctx, ActBriefing, `DELETE FROM briefing_note WHERE id = ?`, id)
 	return noteChanged(res, err)
 }
 
@@ -117,7 +117,7 @@ func noteChanged(res sql.Result, err error) error {
 // MoveBriefingNote moves a note one place up (delta -1) or down (+1)
 // among its area's notes; at either end it stays.
 func (s *Store) MoveBriefingNote(ctx context.Context, id int64, delta int) error {
-	return s.Write(ctx, func(t *Tx) error {
+	return s.write(ctx, ActBriefing, func(t *Tx) error {
 		var meeting string
 		var p Period
 		var area int64

@@ -316,6 +316,19 @@ func (tm *terminal) waitScreen(want string) {
 	tm.t.Fatalf("the screen never showed %q; it shows:\n%s", want, tm.shown())
 }
 
+// waitUntil waits until the screen meets a condition.
+func (tm *terminal) waitUntil(what string, ok func(screen string) bool) {
+	tm.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if ok(tm.shown()) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.t.Fatalf("never %s; the screen shows:\n%s", what, tm.shown())
+}
+
 func (tm *terminal) press(keys string) {
 	tm.t.Helper()
 	if _, err := tm.in.Write([]byte(keys)); err != nil {

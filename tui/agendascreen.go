@@ -26,6 +26,7 @@ import (
 // edits, K/J move, x removes (pressed twice), n gives the § numbers.
 type agendaScreen struct {
 	*app
+	keys     keyMap // the app's, without the edits the user's role may not make
 	date     string
 	meeting  data.Meeting
 	problems []pack.CheckProblem
@@ -65,7 +66,9 @@ type agendaMsg struct {
 // agendaClosedMsg tells the meetings list to read the meetings again.
 type agendaClosedMsg struct{}
 
-func newAgendaScreen(a *app, date string) *agendaScreen { return &agendaScreen{app: a, date: date} }
+func newAgendaScreen(a *app, date string) *agendaScreen {
+	return &agendaScreen{app: a, date: date, keys: a.keysFor(data.ActMeetings)}
+}
 
 func (s *agendaScreen) Title() string { return s.l.T("board.agenda.title", s.date) }
 
@@ -89,7 +92,12 @@ func (s *agendaScreen) run(keepItem, keepDoc int64, change func(context.Context,
 		if err != nil {
 			return agendaMsg{err: err}
 		}
-		problems, err := pack.CheckMeeting(ctx, st, date)
+		var problems []pack.CheckProblem
+		if st.Actor().May(data.ActMeetings) {
+			// the kallelse check is the secretary's; a member's agenda
+			// lacks the closed part, which the check would count as missing
+			problems, err = pack.CheckMeeting(ctx, st, date)
+		}
 		return agendaMsg{meeting: m, problems: problems, keepItem: keepItem, keepDoc: keepDoc, notice: notice, err: err}
 	}
 }
@@ -441,6 +449,10 @@ func (s *agendaScreen) View(w, h int) string {
 				para = fmt.Sprintf("§ %d", it.Paragraph)
 			}
 			title := clean(it.Title)
+			if it.Closed && title == "" {
+				// a member reads the closed part as the public does
+				title = l.T("pack.closed.title")
+			}
 			if it.Closed {
 				title = "[" + l.T("board.agenda.closed") + "] " + title
 			}

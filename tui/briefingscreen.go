@@ -18,6 +18,7 @@ import (
 // out with `beredning briefing`.
 type briefingScreen struct {
 	*app
+	keys    keyMap // the app's, without the edits the user's role may not make
 	period  data.Period
 	meeting string
 	notes   []data.BriefingNote
@@ -38,7 +39,9 @@ type briefingMsg struct {
 	err     error
 }
 
-func newBriefingScreen(a *app) *briefingScreen { return &briefingScreen{app: a, period: a.period} }
+func newBriefingScreen(a *app) *briefingScreen {
+	return &briefingScreen{app: a, period: a.period, keys: a.keysFor(data.ActBriefing)}
+}
 
 func (s *briefingScreen) Title() string { return s.l.T("board.beredning.title") }
 

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/beredning/beredning/data"
@@ -42,6 +43,25 @@ func (m *Model) applyRole() {
 	}
 	a := m.store.Actor()
 	m.keys.Import.SetEnabled(a.May(data.ActImport) && !m.opt.NoImport)
+	m.keys.UndoImport.SetEnabled(a.May(data.ActUndoImport))
+	m.keys.Mark.SetEnabled(a.May(data.ActBriefing))
+	// The chair's briefing is the management's working paper, not the
+	// committee's: a member's board does not offer it.
+	m.keys.Briefing.SetEnabled(!a.ReadsRestricted())
+}
+
+// keysFor is the keymap of a screen whose edits are one action: without
+// the edit keys when the store's actor may not take it (the store would
+// refuse the write anyway; help shows only what can be done).
+func (a *app) keysFor(act data.Action) keyMap {
+	k := a.keys
+	if a.store == nil || a.store.Actor().May(act) {
+		return k
+	}
+	for _, b := range []*key.Binding{&k.Add, &k.AddDocument, &k.Edit, &k.MoveUp, &k.MoveDown, &k.Remove, &k.Number} {
+		b.SetEnabled(false)
+	}
+	return k
 }
 
 // insideImportRoot tells whether a path may be imported: anywhere on the
