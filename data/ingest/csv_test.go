@@ -264,3 +264,19 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// BenchmarkDecodeCP1252 is the Windows-1252 decoding of a budget line, as
+// a CP1252 file's fields go through it.
+func BenchmarkDecodeCP1252(b *testing.B) {
+	line := []byte("Omr\xe5de f\xf6r \xe4ldre;Utredningsenheten;2026-10;Personal;1\xa0234,5;\x96120\x80")
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		decodeCP1252(line)
+	}
+}
+
+func TestDecodeCP1252(t *testing.T) {
+	if got := decodeCP1252([]byte("Omr\xe5de \x80 \x96 \x93citat\x94")); got != "Område € – “citat”" {
+		t.Errorf("decodeCP1252 = %q", got)
+	}
+}
