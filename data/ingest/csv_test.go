@@ -256,15 +256,6 @@ func FuzzCSVReader(f *testing.F) {
 	})
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // BenchmarkDecodeCP1252 is the Windows-1252 decoding of a budget line, as
 // a CP1252 file's fields go through it.
 func BenchmarkDecodeCP1252(b *testing.B) {
