@@ -143,6 +143,10 @@ func (s *Store) MoveBriefingNote(ctx context.Context, id int64, delta int) error
 			}
 			ids = append(ids, x)
 		}
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return err
+		}
 		rows.Close()
 		at := -1
 		for i, x := range ids {

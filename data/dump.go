@@ -24,6 +24,10 @@ func (s *Store) Dump(ctx context.Context, w io.Writer) error {
 		}
 		tables = append(tables, n)
 	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return err
+	}
 	rows.Close()
 	for _, t := range tables {
 		if err := dumpTable(ctx, s, w, t); err != nil {

@@ -55,6 +55,10 @@ func (s *Store) Info(ctx context.Context, lastImports int) (Info, error) {
 		}
 		in.Counts = append(in.Counts, c)
 	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return in, err
+	}
 	rows.Close()
 	if in.LastImports, err = s.ImportLog(ctx, lastImports); err != nil {
 		return in, err

@@ -145,6 +145,10 @@ func (t *Tx) load() error {
 		}
 		t.areas[k] = id
 	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return err
+	}
 	rows.Close()
 	rows, err = t.tx.QueryContext(t.ctx, `SELECT id, area_id, name_key FROM unit`)
 	if err != nil {
@@ -158,6 +162,10 @@ func (t *Tx) load() error {
 			return err
 		}
 		t.units[[2]any{area, k}] = id
+	}
+	if err := rows.Err(); err != nil {
+		rows.Close()
+		return err
 	}
 	rows.Close()
 	rows, err = t.tx.QueryContext(t.ctx, `SELECT id, key, ifnull(code, '') FROM measure`)

@@ -34,7 +34,7 @@ func TestPNRInNamesAndKeys(t *testing.T) {
 			if dump(t, s, false) != before {
 				t.Error("a refused import changed the store")
 			}
-			rep = mustImport(t, s, Options{MaskPNR: true}, p)
+			mustImport(t, s, Options{MaskPNR: true}, p)
 			if out := dump(t, s, false); strings.Contains(out, "9876") || !strings.Contains(out, "personnummer") {
 				t.Errorf("--mask-pnr did not mask the name:\n%s", out)
 			}

@@ -80,54 +80,22 @@ func newSink(imp *importer, tx *data.Tx) *sink {
 
 // load reads the names already in the database.
 func (s *sink) load() error {
-	db := s.tx.SQL()
-	ctx := s.tx.Context()
-	rows, err := db.QueryContext(ctx, `SELECT id, name, ifnull(target_group, '') FROM area ORDER BY id`)
+	areas, units, measures, err := s.tx.Names()
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var a namedID
-		var g string
-		if err := rows.Scan(&a.id, &a.name, &g); err != nil {
-			rows.Close()
-			return err
-		}
-		a.folded = text.Fold(a.name)
-		s.areas = append(s.areas, a)
-		s.areaGroup[a.id] = data.TargetGroup(g)
-		s.areaName[a.id] = a.name
+	for _, a := range areas {
+		s.areas = append(s.areas, namedID{id: a.ID, name: a.Name, folded: text.Fold(a.Name)})
+		s.areaGroup[a.ID] = a.Group
+		s.areaName[a.ID] = a.Name
 	}
-	rows.Close()
-	rows, err = db.QueryContext(ctx, `SELECT id, area_id, name FROM unit ORDER BY id`)
-	if err != nil {
-		return err
+	for _, u := range units {
+		s.units[u.AreaID] = append(s.units[u.AreaID], namedID{id: u.ID, name: u.Name, folded: text.Fold(u.Name)})
 	}
-	for rows.Next() {
-		var u namedID
-		var area int64
-		if err := rows.Scan(&u.id, &area, &u.name); err != nil {
-			rows.Close()
-			return err
-		}
-		u.folded = text.Fold(u.name)
-		s.units[area] = append(s.units[area], u)
+	for _, m := range measures {
+		s.indexMeasure(m.ID, m.Key, m.Code, m.Name)
 	}
-	rows.Close()
-	rows, err = db.QueryContext(ctx, `SELECT id, key, ifnull(code, ''), name FROM measure ORDER BY known DESC, id`)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var key, code, name string
-		if err := rows.Scan(&id, &key, &code, &name); err != nil {
-			return err
-		}
-		s.indexMeasure(id, key, code, name)
-	}
-	return rows.Err()
+	return nil
 }
 
 // indexMeasure makes a measure findable by its key, its key without a unit

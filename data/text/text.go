@@ -157,7 +157,12 @@ func KeepStyle(s string) string {
 	for i := 0; i < len(s); {
 		if s[i] != 0x1b {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == '\n' || !IsControl(r) {
+			switch {
+			case r == utf8.RuneError && n == 1:
+				// a stray byte is written as U+FFFD: kept raw, it could
+				// join with bytes beside a removed sequence into a control
+				b.WriteRune(utf8.RuneError)
+			case r == '\n' || !IsControl(r):
 				b.WriteString(s[i : i+n])
 			}
 			i += n
