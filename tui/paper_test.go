@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/doc"
+	"github.com/beredning/beredning/data/doc/pdf"
 )
 
 // demoCopy is a copy of the demo database a test may change.
@@ -123,7 +126,11 @@ func TestMeetingsAndAgenda(t *testing.T) {
 	mustContain(t, screen(m), "saknar förslag till beslut")
 
 	pdfPath := filepath.Join(t.TempDir(), "ivo-beslut.pdf")
-	if err := os.WriteFile(pdfPath, []byte("%PDF-1.4\n%test\n"), 0o600); err != nil {
+	var pdfBytes bytes.Buffer
+	if err := pdf.Write(&pdfBytes, &doc.Doc{Title: "IVO:s beslut"}, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pdfPath, pdfBytes.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	press(t, m, "G", "d", "tab", "tab", "tab")
@@ -137,7 +144,7 @@ func TestMeetingsAndAgenda(t *testing.T) {
 	}
 	// A .pdf that is not one is refused, and nothing is saved.
 	bad := filepath.Join(t.TempDir(), "fel.pdf")
-	os.WriteFile(bad, []byte("hej"), 0o600)
+	os.WriteFile(bad, []byte("%PDF-1.4\nnot really\n"), 0o600)
 	press(t, m, "d", "tab", "tab", "tab")
 	typeText(t, m, bad)
 	save(t, m)
