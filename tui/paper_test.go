@@ -45,7 +45,7 @@ func TestMarkForBriefingAndWrite(t *testing.T) {
 	ctx := context.Background()
 	m := newBoard(t, s, Options{NoColor: true, Period: data.MustPeriod("2026-10")}, 120, 40)
 	press(t, m, "m")
-	mustContain(t, screen(m), "Markerad för beredningen inför 26 november 2026")
+	mustContain(t, screen(m), "Markerad för beredningen inför 26 november 2026", "◆ markerad för beredningen")
 	press(t, m, "tab", "m")               // the gap band
 	press(t, m, "tab", "tab", "tab", "m") // the narratives
 	sc := screen(m)
