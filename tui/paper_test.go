@@ -90,6 +90,12 @@ func TestMarkForBriefingAndWrite(t *testing.T) {
 	if len(notes) != 2 {
 		t.Errorf("%d notes after x", len(notes))
 	}
+	// p puts the briefing into the members' pack.
+	press(t, m, "p")
+	mustContain(t, screen(m), "[x] med i ledamöternas handlingar")
+	if on, _ := s.BriefingInPack(ctx, "2026-11-26"); !on {
+		t.Error("p did not put the briefing into the pack")
+	}
 	for _, size := range [][2]int{{80, 24}, {200, 50}} {
 		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		checkScreen(t, m, "beredning resized")
