@@ -15,8 +15,8 @@ var ErrNoMeeting = errors.New("no meeting on that date")
 // with its documents (bodies and attached PDFs).
 func (s *Store) MeetingOn(ctx context.Context, date string) (Meeting, error) {
 	var m Meeting
-	err := s.db.QueryRowContext(ctx, `SELECT id, date, time, place, ifnull(notice_date, ''), title FROM meeting WHERE date = ?`, date).
-		Scan(&m.ID, &m.Date, &m.Time, &m.Place, &m.NoticeDate, &m.Title)
+	err := s.db.QueryRowContext(ctx, `SELECT id, date, time, place, ifnull(notice_date, ''), title, briefing_in_pack FROM meeting WHERE date = ?`, date).
+		Scan(&m.ID, &m.Date, &m.Time, &m.Place, &m.NoticeDate, &m.Title, &m.BriefingInPack)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Meeting{}, fmt.Errorf("%w: %s", ErrNoMeeting, date)
 	}

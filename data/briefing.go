@@ -184,3 +184,27 @@ func (s *Store) BriefingMeeting(ctx context.Context, p Period) (string, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT ifnull((SELECT min(date) FROM meeting WHERE date >= ?), (SELECT max(date) FROM meeting))`, end).Scan(&date)
 	return date.String, err
 }
+
+// SetBriefingInPack puts the chair's briefing into the members' version of
+// a meeting's pack, or takes it out.
+func (s *Store) SetBriefingInPack(ctx context.Context, date string, on bool) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE meeting SET briefing_in_pack = ? WHERE date = ?`, on, date)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return ErrNoMeeting
+	}
+	return nil
+}
+
+// BriefingInPack tells whether the director put the briefing into the
+// members' version of the meeting's pack.
+func (s *Store) BriefingInPack(ctx context.Context, date string) (bool, error) {
+	var on bool
+	err := s.db.QueryRowContext(ctx, `SELECT briefing_in_pack FROM meeting WHERE date = ?`, date).Scan(&on)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, ErrNoMeeting
+	}
+	return on, err
+}

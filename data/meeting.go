@@ -14,7 +14,10 @@ type Meeting struct {
 	Place      string
 	NoticeDate string // when the kallelse goes out, YYYY-MM-DD
 	Title      string
-	Items      []AgendaItem
+	// BriefingInPack: the director put the chair's briefing into the
+	// members' version of the pack.
+	BriefingInPack bool
+	Items          []AgendaItem
 }
 
 // AgendaItem is one numbered item (§) of a meeting's föredragningslista.

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/doc/pdf"
 	"github.com/beredning/beredning/data/pack"
 )
 
@@ -366,7 +366,7 @@ func (s *agendaScreen) saveItem() tea.Cmd {
 	})
 }
 
-// errNotPDF: a file named .pdf that is not a PDF.
+// errNotPDF: a file named .pdf that is not a readable PDF.
 var errNotPDF = errors.New("not a PDF")
 
 func (s *agendaScreen) saveDocument() tea.Cmd {
@@ -390,7 +390,7 @@ func (s *agendaScreen) saveDocument() tea.Cmd {
 				return "", err
 			}
 			if strings.EqualFold(filepath.Ext(path), ".pdf") {
-				if !bytes.HasPrefix(b, []byte("%PDF-")) {
+				if _, err := pdf.PageCount(b); err != nil {
 					return "", errNotPDF
 				}
 				d.PDF = b

@@ -28,6 +28,7 @@ type briefingScreen struct {
 	w, h    int
 	form    *form
 	editing int64 // the note the form edits
+	inPack  bool  // the briefing goes into the members' pack
 }
 
 // briefingMsg is the period's marks as the store has them.
@@ -36,6 +37,7 @@ type briefingMsg struct {
 	meeting string
 	notes   []data.BriefingNote
 	keep    int64 // the note to keep the cursor on
+	inPack  bool
 	err     error
 }
 
@@ -63,7 +65,11 @@ func (s *briefingScreen) run(keep int64, change func(context.Context, *data.Stor
 			return briefingMsg{period: p, err: err}
 		}
 		notes, err := st.BriefingNotes(ctx, meeting, p)
-		return briefingMsg{period: p, meeting: meeting, notes: notes, keep: keep, err: err}
+		if err != nil {
+			return briefingMsg{period: p, err: err}
+		}
+		inPack, err := st.BriefingInPack(ctx, meeting)
+		return briefingMsg{period: p, meeting: meeting, notes: notes, keep: keep, inPack: inPack, err: err}
 	}
 }
 
@@ -73,8 +79,8 @@ func (s *briefingScreen) Help() help.KeyMap {
 		return bindings{short: s.form.footerKeys(), full: [][]key.Binding{s.form.footerKeys()}}
 	}
 	return bindings{
-		short: []key.Binding{k.Edit, k.MoveUp, k.MoveDown, k.Remove, k.Back, k.Quit},
-		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Edit, k.MoveUp, k.MoveDown, k.Remove}, {k.Back, k.Help, k.Quit}},
+		short: []key.Binding{k.Edit, k.MoveUp, k.MoveDown, k.Remove, k.InPack, k.Back, k.Quit},
+		full:  [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Edit, k.MoveUp, k.MoveDown, k.Remove, k.InPack}, {k.Back, k.Help, k.Quit}},
 	}
 }
 
@@ -94,7 +100,7 @@ func (s *briefingScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			s.err = msg.err
 			return s, nil
 		}
-		s.meeting, s.notes, s.loaded = msg.meeting, msg.notes, true
+		s.meeting, s.notes, s.loaded, s.inPack = msg.meeting, msg.notes, true, msg.inPack
 		for i, n := range s.notes {
 			if n.ID == msg.keep {
 				s.cursor = i
@@ -133,6 +139,13 @@ func (s *briefingScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		s.move(-1 << 20)
 	case key.Matches(msg, k.Bottom):
 		s.move(1 << 20)
+	case key.Matches(msg, k.InPack) && s.meeting != "":
+		meeting, on := s.meeting, !s.inPack
+		s.notice = s.l.T("board.beredning.out_of_pack")
+		if on {
+			s.notice = s.l.T("board.beredning.into_pack")
+		}
+		return s, s.run(0, func(ctx context.Context, st *data.Store) error { return st.SetBriefingInPack(ctx, meeting, on) })
 	case cur == nil:
 	case key.Matches(msg, k.MoveUp), key.Matches(msg, k.MoveDown):
 		d := -1
@@ -202,6 +215,11 @@ func (s *briefingScreen) View(w, h int) string {
 	title := " " + th.Title.Paint(l.T("board.beredning.heading", l.Period(s.period)))
 	if s.meeting != "" {
 		title += th.Subtle.Paint("  " + l.T("board.beredning.meeting", l.Date(dayOf(s.meeting))))
+		pack := "[ ] " + l.T("board.beredning.not_in_pack")
+		if s.inPack {
+			pack = "[x] " + l.T("board.beredning.in_pack")
+		}
+		title += "  " + th.Strong.Paint(pack)
 	}
 	lines := []string{title}
 	switch {

@@ -18,6 +18,8 @@ type budgetPane struct {
 	// mark highlights konton (evidence of a gap, the figure a narrative
 	// is about).
 	mark map[data.Account]bool
+	// briefed: the scope's budget is marked for the chair's briefing (◆)
+	briefed bool
 }
 
 // budgetColumn is one column of the table, in display order; prio says
@@ -61,6 +63,9 @@ func (p budgetPane) lines(w int) []string {
 		heading = l.T("board.budget.ytd", ytdRange(l, d.Period))
 	}
 	var out []string
+	if p.briefed {
+		out = append(out, " "+th.Accent.Paint("◆ ")+l.T("board.mark.budget_marked"))
+	}
 	for _, s := range wrapLines(heading, max(w-1, 1), 3) {
 		out = append(out, th.Subtle.Paint(" "+s))
 	}

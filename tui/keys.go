@@ -51,6 +51,7 @@ type keyMap struct {
 	Mark, Briefing, Meetings       key.Binding
 	MoveUp, MoveDown, Remove       key.Binding
 	Add, AddDocument, Edit, Number key.Binding
+	InPack                         key.Binding // p: the briefing into the members' pack, or out
 	// In a form: tab and shift+tab step, space ticks a yes/no, ctrl+s
 	// saves, esc cancels.
 	FormNext, FormPrev, FormToggle, FormSave, FormCancel key.Binding
@@ -130,6 +131,7 @@ func newKeyMap(l lang.Lang) keyMap {
 		AddDocument: b([]string{"d"}, "d", "board.key.add_document"),
 		Edit:        b([]string{"e", "enter"}, "enter/e", "board.key.edit"),
 		Number:      b([]string{"n"}, "n", "board.key.number"),
+		InPack:      b([]string{"p"}, "p", "board.key.in_pack"),
 		FormNext:    b([]string{"tab"}, "tab", "board.key.form_next"),
 		FormPrev:    b([]string{"shift+tab"}, "shift+tab", "board.key.form_prev"),
 		FormToggle:  b([]string{"space", "enter"}, "space", "board.key.form_toggle"),

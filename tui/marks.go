@@ -178,3 +178,6 @@ func dayOf(date string) time.Time {
 	t, _ := time.Parse(time.DateOnly, date)
 	return t
 }
+
+// budgetBriefed tells whether the selected scope's budget is marked.
+func (b *board) budgetBriefed() bool { return b.marks.has(data.RefBudget, "", b.sel) }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/doc"
+	"github.com/beredning/beredning/data/doc/pdf"
 )
 
 // demoCopy is a copy of the demo database a test may change.
@@ -42,7 +45,7 @@ func TestMarkForBriefingAndWrite(t *testing.T) {
 	ctx := context.Background()
 	m := newBoard(t, s, Options{NoColor: true, Period: data.MustPeriod("2026-10")}, 120, 40)
 	press(t, m, "m")
-	mustContain(t, screen(m), "Markerad för beredningen inför 26 november 2026")
+	mustContain(t, screen(m), "Markerad för beredningen inför 26 november 2026", "◆ markerad för beredningen")
 	press(t, m, "tab", "m")               // the gap band
 	press(t, m, "tab", "tab", "tab", "m") // the narratives
 	sc := screen(m)
@@ -87,6 +90,12 @@ func TestMarkForBriefingAndWrite(t *testing.T) {
 	if len(notes) != 2 {
 		t.Errorf("%d notes after x", len(notes))
 	}
+	// p puts the briefing into the members' pack.
+	press(t, m, "p")
+	mustContain(t, screen(m), "[x] med i ledamöternas handlingar")
+	if on, _ := s.BriefingInPack(ctx, "2026-11-26"); !on {
+		t.Error("p did not put the briefing into the pack")
+	}
 	for _, size := range [][2]int{{80, 24}, {200, 50}} {
 		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		checkScreen(t, m, "beredning resized")
@@ -123,7 +132,11 @@ func TestMeetingsAndAgenda(t *testing.T) {
 	mustContain(t, screen(m), "saknar förslag till beslut")
 
 	pdfPath := filepath.Join(t.TempDir(), "ivo-beslut.pdf")
-	if err := os.WriteFile(pdfPath, []byte("%PDF-1.4\n%test\n"), 0o600); err != nil {
+	var pdfBytes bytes.Buffer
+	if err := pdf.Write(&pdfBytes, &doc.Doc{Title: "IVO:s beslut"}, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pdfPath, pdfBytes.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	press(t, m, "G", "d", "tab", "tab", "tab")
@@ -137,7 +150,7 @@ func TestMeetingsAndAgenda(t *testing.T) {
 	}
 	// A .pdf that is not one is refused, and nothing is saved.
 	bad := filepath.Join(t.TempDir(), "fel.pdf")
-	os.WriteFile(bad, []byte("hej"), 0o600)
+	os.WriteFile(bad, []byte("%PDF-1.4\nnot really\n"), 0o600)
 	press(t, m, "d", "tab", "tab", "tab")
 	typeText(t, m, bad)
 	save(t, m)

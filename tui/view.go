@@ -186,7 +186,8 @@ func (b *board) gapBand() gapBand {
 }
 
 func (b *board) budgetPane() budgetPane {
-	return budgetPane{th: &b.theme, l: b.l, detail: b.detail(b.sel), offset: b.scroll[paneBudget], mark: marksOf(b.openGap()).accounts}
+	return budgetPane{th: &b.theme, l: b.l, detail: b.detail(b.sel), offset: b.scroll[paneBudget], mark: marksOf(b.openGap()).accounts,
+		briefed: b.budgetBriefed()}
 }
 
 func (b *board) volumesPane() volumesPane {

@@ -195,3 +195,21 @@ func TestPackWritesEveryFormat(t *testing.T) {
 		t.Errorf("bad date: exit %d %s", code, errs)
 	}
 }
+
+// An attached file that is no readable PDF stops the pack with the item
+// and document named, and nothing is written.
+func TestPackRefusesABrokenAttachment(t *testing.T) {
+	db := packDemo(t)
+	changeMeeting(t, db, func(m *data.Meeting) {
+		it := &m.Items[6]
+		it.Documents = append(it.Documents, data.AgendaDocument{Ordinal: 2, Title: "Bilaga: trasig", PDF: []byte("%PDF-1.4\nnot really\n")})
+	})
+	out := filepath.Join(t.TempDir(), "pack.pdf")
+	code, _, errs := runCLI(t, "pack", "--db", db, "--meeting", "2026-11-26", "-o", out)
+	if code != 1 || !strings.Contains(errs, "Den bifogade PDF-filen i 7: Bilaga: trasig går inte att läsa") {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a file was written")
+	}
+}

@@ -74,8 +74,12 @@ func Briefing(ctx context.Context, s *data.Store, opt BriefingOptions) (*doc.Doc
 		{Label: l.T("briefing.field.meeting"), Value: l.Date(m.Day())},
 		{Label: l.T("briefing.field.period"), Value: l.Period(p)},
 		{Label: l.T("briefing.field.written"), Value: opt.Written.Format(time.DateOnly)},
-		{Label: l.T("briefing.field.author"), Value: opt.Author},
 	}}}
+	if opt.Author != "" {
+		f := d.Front[0].(doc.Fields)
+		f.Rows = append(f.Rows, doc.Field{Label: l.T("briefing.field.author"), Value: opt.Author})
+		d.Front[0] = f
+	}
 
 	b := &briefingBuilder{ctx: ctx, s: s, l: l, p: p, gaps: res, details: map[data.Scope]data.Detail{}}
 	summary, err := b.summary(areas)

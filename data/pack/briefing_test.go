@@ -148,3 +148,27 @@ func TestBriefingDocument(t *testing.T) {
 		t.Error("the PDF lacks the director's text")
 	}
 }
+
+// The briefing goes into the members' pack, with the follow-up of its
+// period, only when the director puts it there; never into the public one.
+func TestBriefingInMembersPack(t *testing.T) {
+	s := freshDemo(t)
+	markFive(t, s)
+	const marker = "Bedömningen är att uppföljningarna måste prioriteras."
+	if out := string(writeMD(t, buildPack(t, s, false))); strings.Contains(out, marker) {
+		t.Error("the briefing is in the pack before the director put it there")
+	}
+	if err := s.SetBriefingInPack(context.Background(), "2026-11-26", true); err != nil {
+		t.Fatal(err)
+	}
+	out := string(writeMD(t, buildPack(t, s, false)))
+	for _, want := range []string{"### 3.4 Ordförandeberedning inför sammanträdet 26 november 2026", marker, "#### 2. Barn och unga"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("members' pack lacks %q", want)
+		}
+	}
+	if pub := string(writeMD(t, buildPack(t, s, true))); strings.Contains(pub, marker) || strings.Contains(pub, "Ordförandeberedning inför sammanträdet") {
+		t.Error("the briefing is in the public version")
+	}
+	writeHTML(t, buildPack(t, s, false)) // headings stay in order (checked by the HTML writer's tests on the goldens)
+}

@@ -20,6 +20,10 @@ type generator struct {
 	l       lang.Lang
 	written time.Time
 	gaps    map[data.Period]gaps.Result
+	// briefing: the director put the chair's briefing into this (members')
+	// version; it goes with the follow-up item of its period.
+	meeting  string
+	briefing bool
 }
 
 // forItem returns the generated documents an item carries: a follow-up
@@ -35,7 +39,15 @@ func (g *generator) forItem(it data.AgendaItem, l lang.Lang) ([]*doc.Section, er
 		if err != nil {
 			return nil, err
 		}
-		return []*doc.Section{sec}, nil
+		out := []*doc.Section{sec}
+		if g.briefing {
+			b, err := Briefing(g.ctx, g.s, BriefingOptions{Meeting: g.meeting, Period: it.Period, Lang: l, Written: g.written})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, asSection(b))
+		}
+		return out, nil
 	case "delegationsbeslut":
 		ds, err := g.s.DelegationDecisions(g.ctx, it.Period)
 		if err != nil || len(ds) == 0 {
@@ -261,4 +273,31 @@ func demoteHeadings(s string) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// asSection folds a whole document into one section of another: its
+// front matter first, then each of its sections under a heading.
+func asSection(d *doc.Doc) *doc.Section {
+	sec := &doc.Section{Title: d.Title, Blocks: append([]doc.Block(nil), d.Front...)}
+	for _, s := range d.Sections {
+		sec.Blocks = append(sec.Blocks, doc.Heading{Level: 1, Text: s.Heading()})
+		sec.Blocks = append(sec.Blocks, shiftHeadings(s.Blocks, 1)...)
+		for _, c := range s.Children {
+			sec.Blocks = append(sec.Blocks, doc.Heading{Level: 2, Text: c.Heading()})
+			sec.Blocks = append(sec.Blocks, shiftHeadings(c.Blocks, 2)...)
+		}
+	}
+	return sec
+}
+
+func shiftHeadings(blocks []doc.Block, by int) []doc.Block {
+	out := make([]doc.Block, len(blocks))
+	for i, b := range blocks {
+		if h, ok := b.(doc.Heading); ok {
+			h.Level += by
+			b = h
+		}
+		out[i] = b
+	}
+	return out
 }

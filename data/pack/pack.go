@@ -61,7 +61,8 @@ func Build(ctx context.Context, s *data.Store, opt Options) (*doc.Doc, error) {
 			Attachment: l.T("pack.attachment")},
 	}
 	d.Front = cover(m, muni, committee, opt)
-	gen := &generator{ctx: ctx, s: s, l: l, written: opt.Written}
+	gen := &generator{ctx: ctx, s: s, l: l, written: opt.Written, meeting: m.Date,
+		briefing: m.BriefingInPack && !opt.Public}
 	for i, it := range m.Items {
 		sec, err := item(gen, i+1, it, opt)
 		if err != nil {

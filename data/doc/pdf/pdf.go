@@ -19,6 +19,7 @@ import (
 	"io"
 	"time"
 
+	lpdf "github.com/ledongthuc/pdf"
 	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/gobolditalic"
@@ -66,26 +67,40 @@ const (
 	fontBoldItalic = "go-bolditalic"
 )
 
-// PageCount counts the pages of a PDF, for callers that describe an
-// attachment without merging it. It returns an AttachmentError-free error.
-func PageCount(b []byte) (int, error) {
-	var gp gopdf.GoPdf
-	gp.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
-	return attachedPages(&gp, b)
+// PageCount counts the pages of an attached PDF. The file is checked with
+// a second, stricter reader (ledongthuc/pdf) first: gofpdi, which merges
+// the pages, can loop forever on a file that is not a PDF at all.
+func PageCount(b []byte) (n int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			n, err = 0, ErrAttachment
+		}
+	}()
+	r, err := lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return 0, ErrAttachment
+	}
+	if n = r.NumPage(); n == 0 {
+		return 0, ErrAttachment
+	}
+	return n, nil
 }
 
+// attachedPages counts an attachment's pages as both readers see them.
 func attachedPages(gp *gopdf.GoPdf, b []byte) (n int, err error) {
+	if n, err = PageCount(b); err != nil {
+		return 0, err
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			n, err = 0, ErrAttachment
 		}
 	}()
 	rs := io.ReadSeeker(bytes.NewReader(b))
-	sizes := gp.GetStreamPageSizes(&rs)
-	if len(sizes) == 0 {
+	if sizes := gp.GetStreamPageSizes(&rs); len(sizes) != n {
 		return 0, ErrAttachment
 	}
-	return len(sizes), nil
+	return n, nil
 }
 
 // Write writes d as a PDF.
