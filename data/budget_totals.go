@@ -87,18 +87,15 @@ const staleRebuildAll = 20_000
 // flush writes what the transaction owes the totals: the added rows'
 // sums, then every stale month summed again from the budget table.
 func (t *Tx) flushBudgetTotals() error {
+	if err := t.flushAddedTotals(); err != nil {
+		return err
+	}
 	bt := &t.totals
-	if err := t.addScopeTotals(bt.scope); err != nil {
-		return err
-	}
-	if err := t.addAreaTotals(bt.area); err != nil {
-		return err
-	}
 	stale := make([]scopeMonth, 0, len(bt.stale))
 	for k := range bt.stale {
 		stale = append(stale, k)
 	}
-	*bt = budgetTotals{}
+	bt.stale = nil
 	for start := 0; start < len(stale); start += bulkChunk {
 		end := min(start+bulkChunk, len(stale))
 		args := make([]any, 0, 3*(end-start))
@@ -117,6 +114,22 @@ func (t *Tx) flushBudgetTotals() error {
 		return rebuildBudgetTotals(t.ctx, t.tx)
 	}
 	return t.resumStale()
+}
+
+// totalsFlushAt bounds the months of added sums a transaction holds in
+// memory: a million-row import writes them in parts.
+const totalsFlushAt = 16_384
+
+// flushAddedTotals writes the added rows' sums so far and forgets them.
+func (t *Tx) flushAddedTotals() error {
+	if err := t.addScopeTotals(t.totals.scope); err != nil {
+		return err
+	}
+	if err := t.addAreaTotals(t.totals.area); err != nil {
+		return err
+	}
+	t.totals.scope, t.totals.area = nil, nil
+	return nil
 }
 
 // addScopeTotals and addAreaTotals upsert the added sums in key order, so

@@ -8,6 +8,7 @@ import (
 
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/fixtures"
+	"github.com/beredning/beredning/internal/benchtime"
 )
 
 // openLarge opens Storstad, built once into the temporary directory and
@@ -38,11 +39,15 @@ func BenchmarkOverview(b *testing.B) {
 	}{{"Demo", func(b *testing.B) *data.Store { s, _ := buildDemo(b); return s }}, {"Storstad", openLarge}} {
 		b.Run(c.name, func(b *testing.B) {
 			s := c.open(b)
+			w := benchtime.Start(b)
 			for b.Loop() {
-				if _, err := s.Overview(ctx, p); err != nil {
-					b.Fatal(err)
-				}
+				w.Time(func() {
+					if _, err := s.Overview(ctx, p); err != nil {
+						b.Fatal(err)
+					}
+				})
 			}
+			w.Report(b)
 		})
 	}
 }
@@ -62,11 +67,15 @@ func BenchmarkDetail(b *testing.B) {
 		scope data.Scope
 	}{{"Area", data.Scope{AreaID: a.ID}}, {"Unit", data.Scope{AreaID: a.ID, UnitID: a.Units[0].ID}}} {
 		b.Run(sc.name, func(b *testing.B) {
+			w := benchtime.Start(b)
 			for b.Loop() {
-				if _, err := s.Detail(ctx, sc.scope, p, data.DefaultDetailOptions); err != nil {
-					b.Fatal(err)
-				}
+				w.Time(func() {
+					if _, err := s.Detail(ctx, sc.scope, p, data.DefaultDetailOptions); err != nil {
+						b.Fatal(err)
+					}
+				})
 			}
+			w.Report(b)
 		})
 	}
 }

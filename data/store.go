@@ -121,10 +121,11 @@ func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", readBusyTimeout.Milliseconds()))
-	// 16 MiB of page cache per connection (SQLite's default is 2 MiB): a
+	// 4 MiB of page cache per connection (SQLite's default is 2 MiB): a
 	// period of a large municipality touches more pages than that, and a
-	// page read again from the OS costs a system call.
-	q.Add("_pragma", "cache_size(-16384)")
+	// page read again from the OS costs a system call. The board keeps a
+	// few connections, so more would cost its memory.
+	q.Add("_pragma", "cache_size(-4096)")
 	q.Set("_txlock", "immediate")
 	if readOnly {
 		q.Set("mode", "ro")

@@ -226,7 +226,7 @@ func (t *Tx) PutBudgets(rows []BudgetRow) (BulkCounts, error) {
 		}
 	}
 	periods, accounts := periodArgs{}, map[Account]any{}
-	return t.putMany("budget", budgetUpsert, len(rows), func(i int, dst []any) []any {
+	c, err := t.putMany("budget", budgetUpsert, len(rows), func(i int, dst []any) []any {
 		r := &rows[i]
 		acct, ok := accounts[r.Account]
 		if !ok {
@@ -250,6 +250,10 @@ func (t *Tx) PutBudgets(rows []BudgetRow) (BulkCounts, error) {
 			}
 		}
 	})
+	if err == nil && len(t.totals.scope) >= totalsFlushAt {
+		err = t.flushAddedTotals() // the sums add up, so they may go in parts
+	}
+	return c, err
 }
 
 // PutPlacements writes placement rows by their natural keys.

@@ -5,19 +5,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/fixtures"
+	"github.com/beredning/beredning/internal/benchtime"
 )
 
 // Benchmarks of the board on the demo and on Storstad (300 units, 560 000
@@ -63,11 +60,11 @@ func BenchmarkOpen(b *testing.B) {
 	municipalities(b, func(b *testing.B, s *data.Store) {
 		ctx := context.Background()
 		open := func(b *testing.B, upto int) {
-			w := newStopwatch(b)
+			w := benchtime.Start(b)
 			for b.Loop() {
-				w.time(func() { openBoard(b, ctx, s.Path(), upto) })
+				w.Time(func() { openBoard(b, ctx, s.Path(), upto) })
 			}
-			w.report(b)
+			w.Report(b)
 		}
 		b.Run("FirstFrame", func(b *testing.B) { open(b, 0) })
 		b.Run("ListUsable", func(b *testing.B) { open(b, 1) })
@@ -113,7 +110,7 @@ func benchmarkKey(b *testing.B, s *data.Store, opt Options) {
 	m := newBoard(b, s, opt, 200, 50)
 	press(b, m, "enter")
 	down, up := keyMsg("down"), keyMsg("up")
-	w := newStopwatch(b)
+	w := benchtime.Start(b)
 	i := 0
 	for b.Loop() {
 		k := down
@@ -122,7 +119,7 @@ func benchmarkKey(b *testing.B, s *data.Store, opt Options) {
 		}
 		i++
 		var cmd tea.Cmd
-		w.time(func() {
+		w.Time(func() {
 			_, cmd = m.Update(k)
 			_ = m.View()
 		})
@@ -132,53 +129,7 @@ func benchmarkKey(b *testing.B, s *data.Store, opt Options) {
 			b.StartTimer()
 		}
 	}
-	w.report(b)
-}
-
-// stopwatch times operations in wall time and in CPU time of the thread
-// that runs them (the benchmark's goroutine is locked to its thread, and
-// the store's queries run on it too): on a shared machine the wall time
-// moves with everyone else's load, the thread's CPU time does not.
-type stopwatch struct {
-	wall, cpu []time.Duration
-}
-
-func newStopwatch(b *testing.B) *stopwatch {
-	runtime.LockOSThread()
-	b.Cleanup(runtime.UnlockOSThread)
-	return &stopwatch{}
-}
-
-// time runs fn and records how long it took.
-func (w *stopwatch) time(fn func()) {
-	c0, t0 := threadCPU(), time.Now()
-	fn()
-	w.wall = append(w.wall, time.Since(t0))
-	w.cpu = append(w.cpu, threadCPU()-c0)
-}
-
-// report gives the medians: the mean of a few dozen operations is easily
-// moved by one garbage collection.
-func (w *stopwatch) report(b *testing.B) {
-	median := func(ds []time.Duration) float64 {
-		if len(ds) == 0 {
-			return 0
-		}
-		ds = slices.Clone(ds)
-		slices.Sort(ds)
-		return float64(ds[len(ds)/2]) / 1e6
-	}
-	b.ReportMetric(median(w.wall), "ms-median")
-	b.ReportMetric(median(w.cpu), "ms-cpu-median")
-}
-
-// threadCPU is the CPU time the calling thread has used.
-func threadCPU() time.Duration {
-	var ts unix.Timespec
-	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
-		return 0
-	}
-	return time.Duration(ts.Nano())
+	w.Report(b)
 }
 
 // BenchmarkView is View alone at 200×50.
@@ -209,7 +160,7 @@ func BenchmarkPeriodStep(b *testing.B) {
 			m := newBoard(b, s, Options{NoColor: true}, 200, 50)
 			press(b, m, "enter", "down")
 			back := true
-			w := newStopwatch(b)
+			w := benchtime.Start(b)
 			for b.Loop() {
 				b.StopTimer()
 				forget(m)
@@ -219,7 +170,7 @@ func BenchmarkPeriodStep(b *testing.B) {
 				}
 				back = !back
 				b.StartTimer()
-				w.time(func() {
+				w.Time(func() {
 					_, cmd := m.Update(keyMsg(key))
 					m.Update(firstMsg[overviewMsg](cmd))
 					m.Update(loadDetails(m.periodCtx(m.period), m.store, m.period, []data.Scope{m.sel}, m.gen)())
@@ -229,7 +180,7 @@ func BenchmarkPeriodStep(b *testing.B) {
 					_ = m.View()
 				})
 			}
-			w.report(b)
+			w.Report(b)
 		}
 		b.Run("Selected", func(b *testing.B) { step(b, false) })
 		b.Run("WithGaps", func(b *testing.B) { step(b, true) })
@@ -263,11 +214,11 @@ func BenchmarkCachedPeriodStep(b *testing.B) {
 		m := newBoard(b, s, Options{NoColor: true}, 200, 50)
 		press(b, m, "[", "]")
 		keys := []tea.KeyPressMsg{keyMsg("["), keyMsg("]")}
-		w := newStopwatch(b)
+		w := benchtime.Start(b)
 		i := 0
 		for b.Loop() {
 			var cmd tea.Cmd
-			w.time(func() {
+			w.Time(func() {
 				_, cmd = m.Update(keys[i%2])
 				_ = m.View()
 			})
@@ -278,7 +229,7 @@ func BenchmarkCachedPeriodStep(b *testing.B) {
 				b.StartTimer()
 			}
 		}
-		w.report(b)
+		w.Report(b)
 	})
 }
 

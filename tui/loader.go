@@ -28,6 +28,8 @@ type loads struct {
 	queue   []data.Scope                 // details still wanted for the period under review
 	queued  data.Period                  // the period the queue is for
 	busy    bool                         // a queued detail is being loaded
+	// inFlight is the queued scope being loaded
+	inFlight data.Scope
 	// requested, when set (by tests), hears every detail load as it is
 	// asked for, in order; budget, when set, replaces cacheBudget.
 	requested func(detailKey)
@@ -117,34 +119,42 @@ func (a *app) wantDetails(scopes []data.Scope) tea.Cmd {
 	return a.pump()
 }
 
-// pump starts the next queued detail when none is under way.
+// pump starts the next queued detail when none is under way, and not
+// while the selected scope's own detail loads: it goes first alone.
 func (a *app) pump() tea.Cmd {
+	if a.loadingDetail[detailKey{a.sel, a.period}] {
+		return nil
+	}
 	for !a.loads.busy && len(a.loads.queue) > 0 && a.loads.queued == a.period {
 		sc := a.loads.queue[0]
 		a.loads.queue = a.loads.queue[1:]
 		if cmd := a.loadDetail(sc); cmd != nil {
-			a.loads.busy = true
+			a.loads.busy, a.loads.inFlight = true, sc
 			return cmd
 		}
 	}
 	return nil
 }
 
-// queuedDone notes that a detail answer of the queue's period arrived and
+// queuedDone notes that a detail answer of the queue's period arrived
+// (the queue's own, or the selection's, which the queue waits for) and
 // starts the next.
 func (a *app) queuedDone(msg detailsMsg) tea.Cmd {
 	if msg.period != a.loads.queued {
 		return nil
 	}
-	a.loads.busy = false
+	if slices.Contains(msg.scopes, a.loads.inFlight) {
+		a.loads.busy = false
+	}
 	return a.pump()
 }
 
 // cacheBudget bounds what visited months keep in memory (overviews,
 // details, gaps and the filter's narratives, as estimated by their
 // sizes): beyond it the least recently shown months go, never the one
-// under review. A month of Storstad with every row seen is about 3 MiB.
-const cacheBudget = 48 << 20
+// under review. A month of Storstad with every row in view loaded is
+// about 4 MiB.
+const cacheBudget = 16 << 20
 
 // evictMonths keeps the cache within cacheBudget, dropping whole months,
 // least recently shown first.

@@ -22,8 +22,15 @@ func TestPeriodStepLoadsSelectionFirst(t *testing.T) {
 	}
 	var asked []detailKey
 	m.loads.requested = func(k detailKey) { asked = append(asked, k) }
-	press(t, m, "[")
+	// when the month's overview answers, the selection's detail is the
+	// one load asked for: the other rows wait until it has come
+	_, cmd := m.Update(keyMsg("["))
+	_, cmd = m.Update(firstMsg[overviewMsg](cmd))
 	p := tbLast.Add(-1)
+	if len(asked) != 1 {
+		t.Fatalf("on the overview's answer %d loads were asked for: %v", len(asked), asked)
+	}
+	drain(t, m, cmd)
 	if m.period != p {
 		t.Fatalf("period %s, want %s", m.period, p)
 	}

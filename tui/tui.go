@@ -47,6 +47,7 @@ package tui
 import (
 	"context"
 	"os"
+	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -72,6 +73,9 @@ type Options struct {
 	NoImport bool
 }
 
+// memoryLimit is the Go heap's soft limit while the board runs.
+const memoryLimit = 80 << 20
+
 // Run shows the board until the user quits. The alternate screen and the
 // mouse are set on the view (tea.View), not as program options.
 func Run(ctx context.Context, s *data.Store, opt Options) error {
@@ -81,6 +85,12 @@ func Run(ctx context.Context, s *data.Store, opt Options) error {
 	}
 	if opt.NoColor {
 		progOpts = append(progOpts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	// A soft memory limit, unless the user set one: the board caches the
+	// months visited (loader.go) and without it the collector lets the
+	// heap grow to twice what is live before it runs.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
 	}
 	m := New(s, opt)
 	m.ctx = ctx

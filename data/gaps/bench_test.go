@@ -10,6 +10,7 @@ import (
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/lang"
 	"github.com/beredning/beredning/fixtures"
+	"github.com/beredning/beredning/internal/benchtime"
 )
 
 // synthetic is a municipality of the demo's size (six areas, sixteen units,
@@ -78,11 +79,15 @@ func BenchmarkCompute(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer s.Close()
+			w := benchtime.Start(b)
 			for b.Loop() {
-				if _, err := gapsCompute(ctx, s, p); err != nil {
-					b.Fatal(err)
-				}
+				w.Time(func() {
+					if _, err := gapsCompute(ctx, s, p); err != nil {
+						b.Fatal(err)
+					}
+				})
 			}
+			w.Report(b)
 		})
 	}
 }
