@@ -97,8 +97,8 @@ func (e *engine) koladaOutlier(kf *koladaFacts) {
 				if len(about) > 0 || brk {
 					sev = data.SeverityMedium
 				}
-				title := e.l.T("gaps.ko.limit.title", e.kpiName(c.KPI), kolada.FormatValue(v), kf.year)
-				expl := e.l.T("gaps.ko.limit.expl", kolada.FormatValue(v), kf.year, num(kf.maxDays))
+				title := e.l.T("gaps.ko.limit.title", c.KPI.ID, kolada.FormatValue(v), kf.year, num(kf.maxDays))
+				expl := e.l.T("gaps.ko.limit.expl", e.kpiName(c.KPI), kolada.FormatValue(v), kf.year, num(kf.maxDays))
 				e.addKolada(sc, c, kf, sev, title, expl, about, brk, data.SettingOutlierDays, data.SettingOutlierLimitKPIs)
 			case kf.topKPIs[c.KPI.ID] && len(about) == 0:
 				top, ok := c.Top[kf.year]
@@ -110,8 +110,8 @@ func (e *engine) koladaOutlier(kf *koladaFacts) {
 				if brk {
 					sev = data.SeverityLow
 				}
-				title := e.l.T("gaps.ko.top.title", e.kpiName(c.KPI), r.Place, r.Of, kf.year)
-				expl := e.l.T("gaps.ko.top.expl", kolada.FormatValue(v), kf.year, r.Place, r.Of, num(kf.topPct), kolada.FormatValue(top))
+				title := e.l.T("gaps.ko.top.title", c.KPI.ID, kolada.FormatValue(v), kf.year, r.Place, r.Of)
+				expl := e.l.T("gaps.ko.top.expl", e.kpiName(c.KPI), kolada.FormatValue(v), kf.year, r.Place, r.Of, num(kf.topPct), kolada.FormatValue(top))
 				e.addKolada(sc, c, kf, sev, title, expl, nil, brk, data.SettingOutlierTopPct, data.SettingOutlierTopKPIs)
 			}
 		}
