@@ -178,3 +178,52 @@ func TestEconGolden(t *testing.T) {
 	}
 	t.Run("200x50_en", func(t *testing.T) { goldenBoard(t, Options{Lang: lang.EN}, 200, 50, "e") })
 }
+
+// A new user's way, on the real DDF dump when it is there: Botkyrka's
+// kommunkod, the dump imported, Stockholm to compare with; K shows
+// Botkyrka's 145 investigation days of 2020 beside Riket and Stockholm,
+// and Stockholm's HVB break of 2021 marked.
+func TestKoladaScreenRealBotkyrka(t *testing.T) {
+	dir := os.Getenv("BEREDNING_KOLADA_DATA")
+	if dir == "" {
+		dir = "/work/shared/kolada"
+	}
+	ddf := filepath.Join(dir, "kolada_ddf_2024")
+	if _, err := os.Stat(ddf); err != nil {
+		t.Skipf("real Kolada data not found at %s (set BEREDNING_KOLADA_DATA); skipping", ddf)
+	}
+	ctx := context.Background()
+	s, err := data.Create(ctx, filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	err = s.Write(ctx, func(tx *data.Tx) error {
+		if err := tx.SetMunicipality(data.Municipality{Name: "Botkyrka kommun", Kommunkod: "0127"}); err != nil {
+			return err
+		}
+		_, _, err := tx.EnsureArea("Barn och unga", data.GroupChildren)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := kolada.Import(ctx, s, []string{ddf}, kolada.Options{}); err != nil || rep.Refused() {
+		t.Fatal(err, rep.Problems)
+	}
+	if err := s.SetSetting(ctx, data.SettingKoladaCompare, "0180"); err != nil {
+		t.Fatal(err)
+	}
+	m := newBoard(t, s, Options{NoColor: true}, 200, 50)
+	press(t, m, "K")
+	k, ok := m.top().(*koladaScreen)
+	if !ok {
+		t.Fatalf("K opened %T", m.top())
+	}
+	all := ansi.Strip(strings.Join(k.content(200), "\n"))
+	for _, want := range []string{"Botkyrka", "Riket", "Stockholm", "U33401", "145", "Stockholm: brott i serien, 0,38 (2020) → 1,48 (2021)"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %q:\n%s", want, all)
+		}
+	}
+}
