@@ -94,7 +94,7 @@ func (c *Client) Fetch(ctx context.Context, s *data.Store, req Request, opts Opt
 	step := max(c.KPIsPerRequest, 1)
 	for i := 0; i < len(req.KPIs); i += step {
 		ids := strings.Join(req.KPIs[i:min(i+step, len(req.KPIs))], ",")
-		if err := c.pages(ctx, b, hash, c.BaseURL+"/kpi/"+ids); err != nil {
+		if err := c.catalogue(ctx, b, hash, ids); err != nil {
 			return Report{}, err
 		}
 		u := c.BaseURL + "/data/kpi/" + ids
@@ -110,6 +110,24 @@ func (c *Client) Fetch(ctx context.Context, s *data.Store, req Request, opts Opt
 		}
 	}
 	return b.commit(ctx, s, c.BaseURL, hex.EncodeToString(hash.Sum(nil)), opts)
+}
+
+// catalogue fetches the KPIs' titles and descriptions. The API has
+// answered both /kpi/ID,ID and /kpi?id=ID,ID; the second is tried when
+// the first is not found, and without either the values are still
+// stored, their KPIs untitled, with a warning.
+func (c *Client) catalogue(ctx context.Context, b *batch, hash io.Writer, ids string) error {
+	err := c.pages(ctx, b, hash, c.BaseURL+"/kpi/"+ids)
+	var fe *FetchError
+	if !errors.As(err, &fe) || fe.Kind != "status" || fe.Status != http.StatusNotFound {
+		return err
+	}
+	err = c.pages(ctx, b, hash, c.BaseURL+"/kpi?id="+url.QueryEscape(ids))
+	if errors.As(err, &fe) && fe.Kind == "status" && fe.Status == http.StatusNotFound {
+		b.warn(Problem{File: c.BaseURL + "/kpi", Key: "kolada.warn.no_catalogue", Args: []any{ids}})
+		return nil
+	}
+	return err
 }
 
 // pages reads an answer and every page after it.
@@ -258,10 +276,11 @@ func (c *Client) once(ctx context.Context, u string) (body []byte, retry bool, e
 
 func init() {
 	lang.Register(map[string]lang.Text{
-		"kolada.fetch.offline": {"Kolada (%s) gick inte att nå. Är datorn ansluten till internet? Utan nät går det att läsa in sparade filer: beredning kolada import SÖKVÄG", "Kolada (%s) could not be reached. Is the computer online? Without a network, import saved files: beredning kolada import PATH"},
-		"kolada.fetch.timeout": {"Kolada (%s) svarade inte i tid, inte heller efter flera försök. Försök igen senare.", "Kolada (%s) did not answer in time, not after several attempts either. Try again later."},
-		"kolada.fetch.status":  {"Kolada svarade med felkod %d för %s. Ingenting har sparats.", "Kolada answered with error %d for %s. Nothing was stored."},
-		"kolada.fetch.save":    {"Kunde inte spara svaret som %s. Ingenting har sparats i databasen.", "Could not save the answer as %s. Nothing was stored in the database."},
-		"kolada.fetch.answer":  {"Svaret från %s gick inte att läsa (%s). Ingenting har sparats.", "The answer from %s could not be read (%s). Nothing was stored."},
+		"kolada.fetch.offline":     {"Kolada (%s) gick inte att nå. Är datorn ansluten till internet? Utan nät går det att läsa in sparade filer: beredning kolada import SÖKVÄG", "Kolada (%s) could not be reached. Is the computer online? Without a network, import saved files: beredning kolada import PATH"},
+		"kolada.fetch.timeout":     {"Kolada (%s) svarade inte i tid, inte heller efter flera försök. Försök igen senare.", "Kolada (%s) did not answer in time, not after several attempts either. Try again later."},
+		"kolada.fetch.status":      {"Kolada svarade med felkod %d för %s. Ingenting har sparats.", "Kolada answered with error %d for %s. Nothing was stored."},
+		"kolada.warn.no_catalogue": {"Kolada gav inga titlar för %s; värdena sparas utan. Läs in nyckeltalskatalogen för att få dem.", "Kolada gave no titles for %s; the values are stored without. Import the KPI catalogue to get them."},
+		"kolada.fetch.save":        {"Kunde inte spara svaret som %s. Ingenting har sparats i databasen.", "Could not save the answer as %s. Nothing was stored in the database."},
+		"kolada.fetch.answer":      {"Svaret från %s gick inte att läsa (%s). Ingenting har sparats.", "The answer from %s could not be read (%s). Nothing was stored."},
 	})
 }

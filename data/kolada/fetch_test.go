@@ -202,3 +202,33 @@ func TestFetchSavesAnswersForImport(t *testing.T) {
 	}
 	wantValue(t, s, "U33401", kolada.Riket, 2020, 110)
 }
+
+// The catalogue is asked for as /kpi?id= when /kpi/ID is not found, and
+// values are stored even when neither answers.
+func TestFetchCatalogueFallbacks(t *testing.T) {
+	for _, queryForm := range []bool{true, false} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch {
+			case r.URL.Path == "/kpi" && queryForm && r.URL.Query().Get("id") == "U33401":
+				w.Write([]byte(recKPI))
+			case r.URL.Path == "/data/kpi/U33401/year/2020":
+				w.Write([]byte(recData2))
+			default:
+				http.NotFound(w, r)
+			}
+		}))
+		s := newStore(t)
+		rep, err := testClient(srv.URL).Fetch(context.Background(), s, fetchReq, kolada.Options{})
+		srv.Close()
+		if err != nil || rep.Refused() || rep.New != 1 {
+			t.Fatalf("query form %v: %v %+v", queryForm, err, rep)
+		}
+		k, _ := kolada.KPIs(context.Background(), s, []string{"U33401"})
+		if got := k["U33401"].Title != ""; got != queryForm {
+			t.Fatalf("query form %v: title %q", queryForm, k["U33401"].Title)
+		}
+		if !queryForm && !strings.Contains(messages(rep), "no titles for U33401") {
+			t.Fatalf("no warning: %s", messages(rep))
+		}
+	}
+}
