@@ -79,6 +79,14 @@ func (s *agendaScreen) load() tea.Cmd { return s.run(0, 0, nil) }
 // run changes the store (when change is given), then reads the meeting
 // and its check again.
 func (s *agendaScreen) run(keepItem, keepDoc int64, change func(context.Context, *data.Store) (string, error)) tea.Cmd {
+	return s.runKeeping(&agendaKeep{keepItem, keepDoc}, change)
+}
+
+// agendaKeep is the row the cursor goes to after a change; an add fills
+// it in with the new row's id.
+type agendaKeep struct{ item, doc int64 }
+
+func (s *agendaScreen) runKeeping(keep *agendaKeep, change func(context.Context, *data.Store) (string, error)) tea.Cmd {
 	ctx, st, date := s.ctx, s.store, s.date
 	return func() tea.Msg {
 		var notice string
@@ -98,7 +106,7 @@ func (s *agendaScreen) run(keepItem, keepDoc int64, change func(context.Context,
 			// lacks the closed part, which the check would count as missing
 			problems, err = pack.CheckMeeting(ctx, st, date)
 		}
-		return agendaMsg{meeting: m, problems: problems, keepItem: keepItem, keepDoc: keepDoc, notice: notice, err: err}
+		return agendaMsg{meeting: m, problems: problems, keepItem: keep.item, keepDoc: keep.doc, notice: notice, err: err}
 	}
 }
 
@@ -350,8 +358,10 @@ func (s *agendaScreen) saveItem() tea.Cmd {
 	s.form = nil
 	date := s.date
 	if it.ID == 0 {
-		return s.run(0, 0, func(ctx context.Context, st *data.Store) (string, error) {
-			_, err := st.AddAgendaItem(ctx, date, it)
+		keep := &agendaKeep{}
+		return s.runKeeping(keep, func(ctx context.Context, st *data.Store) (string, error) {
+			id, err := st.AddAgendaItem(ctx, date, it)
+			keep.item = id
 			return l.T("board.agenda.added", clean(it.Title)), err
 		})
 	}
@@ -382,7 +392,8 @@ func (s *agendaScreen) saveDocument() tea.Cmd {
 	}
 	s.form = nil
 	itemID := s.formItem
-	return s.run(itemID, d.ID, func(ctx context.Context, st *data.Store) (string, error) {
+	keep := &agendaKeep{item: itemID, doc: d.ID}
+	return s.runKeeping(keep, func(ctx context.Context, st *data.Store) (string, error) {
 		if path != "" {
 			// The file is read here, in the command, never in Update.
 			b, err := os.ReadFile(path)
@@ -399,7 +410,8 @@ func (s *agendaScreen) saveDocument() tea.Cmd {
 			}
 		}
 		if d.ID == 0 {
-			_, err := st.AddAgendaDocument(ctx, itemID, d)
+			id, err := st.AddAgendaDocument(ctx, itemID, d)
+			keep.doc = id
 			return l.T("board.agenda.added", clean(d.Title)), err
 		}
 		return l.T("board.agenda.saved"), st.UpdateAgendaDocument(ctx, d)

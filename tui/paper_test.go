@@ -143,6 +143,9 @@ func TestMeetingsAndAgenda(t *testing.T) {
 	typeText(t, m, pdfPath)
 	save(t, m)
 	mustContain(t, screen(m), "ivo-beslut", "(bifogad PDF)")
+	if !strings.Contains(screen(m), "▌          · ivo-beslut") {
+		t.Errorf("the cursor is not on the new document:\n%s", screen(m))
+	}
 	meeting, _ = s.MeetingOn(ctx, "2026-11-26")
 	docs := meeting.Items[len(meeting.Items)-1].Documents
 	if len(docs) != 1 || docs[0].Title != "ivo-beslut" || !strings.HasPrefix(string(docs[0].PDF), "%PDF-") {
@@ -163,7 +166,7 @@ func TestMeetingsAndAgenda(t *testing.T) {
 		t.Errorf("the new item has § %d", p)
 	}
 	// x asks once more, then removes the row under the cursor (the new item).
-	press(t, m, "x")
+	press(t, m, "up", "x") // from the new document up to its item
 	mustContain(t, screen(m), "Tryck x igen")
 	press(t, m, "x")
 	meeting, _ = s.MeetingOn(ctx, "2026-11-26")

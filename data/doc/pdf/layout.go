@@ -147,7 +147,7 @@ func (r *renderer) drawLines(lines []line, x, size, lead float64) {
 }
 
 // heading draws a bold heading, kept with at least two lines after it.
-func (r *renderer) heading(text string, size, lead float64, _ int, _ string) {
+func (r *renderer) heading(text string, size, lead float64) {
 	lines := r.wrap([]doc.Span{{Text: text, Strong: true}}, contentW, size)
 	r.ensure(float64(len(lines))*lead + 2*bodyLead)
 	r.drawLines(lines, marginX, size, lead)
@@ -162,7 +162,7 @@ func (r *renderer) blocks(bs []doc.Block, level int) {
 		case doc.Heading:
 			size := max(14-float64(level+b.Level-2), 10.5)
 			r.y += 6
-			r.heading(b.Text, size, size+4, 0, "")
+			r.heading(b.Text, size, size+4)
 		case doc.Paragraph:
 			r.drawLines(r.wrap(b.Spans, contentW, bodySize), marginX, bodySize, bodyLead)
 			r.y += 6

@@ -284,7 +284,7 @@ func (r *renderer) document() error {
 	d := r.d
 	r.newPage()
 	r.y = marginTop + 40
-	r.heading(d.Title, 22, 30, 0, "")
+	r.heading(d.Title, 22, 30)
 	r.y += 6
 	r.blocks(d.Front, 1)
 	if d.Labels.Contents != "" && len(d.Sections) > 0 {
@@ -301,7 +301,7 @@ func (r *renderer) document() error {
 
 // contents lists the sections with their page numbers and links.
 func (r *renderer) contents() {
-	r.heading(r.d.Labels.Contents, 15, 20, 0, "")
+	r.heading(r.d.Labels.Contents, 15, 20)
 	r.y += 4
 	numW := 36.0
 	for _, s := range r.d.Sections {
@@ -352,7 +352,7 @@ func (r *renderer) section(s *doc.Section, depth int) error {
 		r.gp.SetXY(marginX, r.y)
 		r.gp.SetAnchor(s.ID)
 	}
-	r.heading(s.Heading(), size, lead, depth, "")
+	r.heading(s.Heading(), size, lead)
 	if s.Marking != "" {
 		r.notice(s.Marking, true)
 	}
