@@ -107,6 +107,9 @@ type areaList struct {
 	// every gap); nil until the gap engine is wired, when the column
 	// stays, empty.
 	gaps func(data.Scope) map[data.Severity]int
+	// review marks a unit's report for the period (✓ granskad, ● ej
+	// granskad, ↩ återsänd, ○ väntar); nil or "" adds nothing.
+	review func(unitID int64) string
 }
 
 // listBodyHeight is how many rows fit under the column headings and the
@@ -172,6 +175,10 @@ func (a areaList) Render(w, h int) string {
 		name := clean(r.name)
 		if r.areaWide {
 			name = l.T("board.area_wide")
+		} else if !r.isArea && a.review != nil {
+			if mark := a.review(r.scope.UnitID); mark != "" {
+				name = mark + " " + name
+			}
 		}
 		ls = append(ls, listLine{prefix: prefix, name: name, fig: r.fig, scope: r.scope, strong: r.isArea})
 	}

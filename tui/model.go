@@ -242,7 +242,7 @@ func (m *Model) render() string {
 		return m.renderTooSmall()
 	}
 	var b strings.Builder
-	hd := header{th: &m.theme, l: m.l, ov: m.ov, pending: m.pending, scope: m.scopeName(m.sel),
+	hd := header{th: &m.theme, l: m.l, ov: m.ov, pending: m.pending, scope: m.scopeWithReview(),
 		readOnly: m.store != nil && m.store.ReadOnly(), others: m.others,
 		reports: m.reviewCount()}
 	b.WriteString(hd.Render(w))
@@ -301,4 +301,14 @@ func (m *Model) renderFooter(w int) string {
 	hm.SetWidth(max(w-2-width(prefix), 0))
 	keys := shortHelpLine(hm, top.Help().ShortHelp(), m.keys.Help, m.keys.Quit, max(w-2-width(prefix), 0))
 	return block([]string{" " + prefix + keys}, w, footerLines)
+}
+
+// scopeWithReview is the selected scope's name, with a unit's review
+// state in words ("… › Utredning · ✓ granskad").
+func (m *Model) scopeWithReview() string {
+	name := m.scopeName(m.sel)
+	if w := m.reviewWord(m.sel); w != "" && name != "" {
+		name += " · " + w
+	}
+	return name
 }

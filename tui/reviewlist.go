@@ -371,3 +371,33 @@ func lastEventText(st data.ReportState, l lang.Lang) string {
 	t, _ := time.Parse(time.RFC3339, st.LastAt)
 	return review.EventName(l, st.LastKind) + " " + lang.DateTime(t)[5:] + " " + clean(st.LastActor)
 }
+
+// reviewMark is a unit's review state as one symbol for the board's list.
+func (a *app) reviewMark(unit int64) string {
+	st, ok := a.reviewStateOf(unit)
+	if !ok {
+		return ""
+	}
+	switch {
+	case st.Status == data.ReportApproved:
+		return "✓"
+	case st.Status == data.ReportSentBack:
+		return "↩"
+	case st.Status == data.ReportSubmitted:
+		return "●"
+	}
+	return "○"
+}
+
+// reviewWord is a unit's review state in words for the header: granskad,
+// ej granskad, återsänd, väntar; "" for an area or before loading.
+func (a *app) reviewWord(sc data.Scope) string {
+	if sc.IsArea() || sc.IsAreaWide() {
+		return ""
+	}
+	st, ok := a.reviewStateOf(sc.UnitID)
+	if !ok {
+		return ""
+	}
+	return a.reviewMark(sc.UnitID) + " " + a.l.T("board.review.state."+string(st.Status))
+}

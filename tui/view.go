@@ -176,6 +176,9 @@ func (b *board) areaList() areaList {
 	if res := b.gapResults[b.period]; res != nil {
 		a.gaps = res.Counts
 	}
+	if len(b.reviewStates[b.period]) > 0 {
+		a.review = b.reviewMark
+	}
 	return a
 }
 
