@@ -44,10 +44,9 @@ const (
 
 // reportTarget is a line of the report a comment can be about.
 type reportTarget struct {
-	line       int
-	kind, key  string
-	label      string
-	isNarrRows bool
+	line      int
+	kind, key string
+	label     string
 }
 
 // reportScreen is one unit report: checks, the unit's figures and
