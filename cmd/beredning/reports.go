@@ -115,13 +115,16 @@ func runReports(e *env, args []string) int {
 			fmt.Fprintln(e.stderr, l.T("cli.reports.failed", l.Err(err)))
 			return 1
 		}
+		approved, total := countApproved(items), len(items) // of the period, before any filter
 		if stFilter != "" {
 			items = slices.DeleteFunc(items, func(it review.Item) bool { return !statusMatches(it.ReportState, stFilter) })
 		}
 		if *format == "json" {
-			return writeJSON(e, reportsJSON(p, items, l))
+			out := reportsJSON(p, items, l)
+			out.Approved = approved
+			return writeJSON(e, out)
 		}
-		writeReportsTable(e.stdout, p, items, l)
+		writeReportsTable(e.stdout, p, items, approved, total, l)
 		return 0
 	}
 	unit, ok := e.findUnit(s, rest[0], p)
@@ -277,8 +280,8 @@ func atText(rfc string) string {
 	return lang.DateTime(t)
 }
 
-func writeReportsTable(w io.Writer, p data.Period, items []review.Item, l lang.Lang) {
-	fmt.Fprintln(w, l.T("cli.reports.heading", l.Period(p), countApproved(items), len(items)))
+func writeReportsTable(w io.Writer, p data.Period, items []review.Item, approved, total int, l lang.Lang) {
+	fmt.Fprintln(w, l.T("cli.reports.heading", l.Period(p), approved, total))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, l.T("cli.reports.columns"))
 	for _, it := range items {
