@@ -27,6 +27,9 @@ type gapBand struct {
 	focused   bool
 	showWhere bool                // the scope is an area: name each gap's unit
 	briefed   func(gaps.Gap) bool // marked for the chair's briefing: ◆
+	// reportNote says when the gap stands on a unit report not yet
+	// approved; "" otherwise (or nil).
+	reportNote func(gaps.Gap) string
 }
 
 // severityWord is a severity as dots and word, "●●● hög", as narratives
@@ -129,7 +132,16 @@ func (b gapBand) lines(w int) []string {
 		return nil
 	}
 	if b.open {
-		return gapDetail(b.gaps[clamp(b.cursor, 0, len(b.gaps)-1)], w, th, l)
+		g := b.gaps[clamp(b.cursor, 0, len(b.gaps)-1)]
+		lines := gapDetail(g, w, th, l)
+		if b.reportNote != nil {
+			if note := b.reportNote(g); note != "" {
+				// under the gap's first line, where it is seen without scrolling
+				at := min(1, len(lines))
+				lines = append(lines[:at:at], append([]string{" " + th.Warn.Paint(fit(note, max(w-2, 1)))}, lines[at:]...)...)
+			}
+		}
+		return lines
 	}
 	out := make([]string, 0, len(b.gaps))
 	whereW := 0

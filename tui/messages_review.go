@@ -18,6 +18,7 @@ func init() {
 		"board.review.state.inlamnad":     {"ej granskad", "not reviewed"},
 		"board.review.state.atersand":     {"återsänd", "sent back"},
 		"board.review.state.vantar":       {"väntar", "waiting"},
+		"board.review.gap_unapproved":     {"Glappet står på en rapport som inte är godkänd: %s.", "The gap stands on a report not yet approved: %s."},
 		"board.review.header":             {"%d av %d rapporter godkända", "%d of %d reports approved"},
 		"board.review.title":              {"Rapporter", "Reports"},
 		"board.review.list_title":         {"Rapporter %s", "Reports %s"},

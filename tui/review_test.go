@@ -137,3 +137,30 @@ func TestReportGolden(t *testing.T) {
 		}
 	}
 }
+
+// A gap on a unit whose report is not approved says so when opened.
+func TestGapOnAnUnapprovedReportSaysSo(t *testing.T) {
+	s := reviewStore(t)
+	ctx := context.Background()
+	states, err := s.ReportStates(ctx, data.MustPeriod("2026-10"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range states {
+		if st.Unit == "Mottagningsenheten" {
+			if _, err := s.Review(ctx, data.ReviewAction{UnitID: st.UnitID, Period: st.Period, Kind: data.EventReopen,
+				Actor: "test", At: "2026-11-12T10:00:00Z", Note: "Fel i personalbudgeten"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	m := newBoard(t, s, Options{}, 120, 40)
+	press(t, m, "enter", "down")
+	if !strings.Contains(screen(m), "Mottagningsenheten · ● ej granskad") {
+		t.Fatalf("header:\n%s", screen(m))
+	}
+	press(t, m, "tab", "enter")
+	if !strings.Contains(screen(m), "Glappet står på en rapport som inte är godkänd: ● ej granskad.") {
+		t.Errorf("gap:\n%s", screen(m))
+	}
+}

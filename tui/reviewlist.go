@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/beredning/beredning/data"
+	"github.com/beredning/beredning/data/gaps"
 	"github.com/beredning/beredning/data/lang"
 	"github.com/beredning/beredning/data/review"
 	"github.com/beredning/beredning/data/text"
@@ -400,4 +401,17 @@ func (a *app) reviewWord(sc data.Scope) string {
 		return ""
 	}
 	return a.reviewMark(sc.UnitID) + " " + a.l.T("board.review.state."+string(st.Status))
+}
+
+// gapReportNote says that a unit's gap stands on a report not yet
+// approved ("… ej granskad"), "" for an area's gap or an approved report.
+func (a *app) gapReportNote(g gaps.Gap) string {
+	if g.UnitID == 0 {
+		return ""
+	}
+	st, ok := a.reviewStateOf(g.UnitID)
+	if !ok || st.Status == data.ReportApproved {
+		return ""
+	}
+	return a.l.T("board.review.gap_unapproved", a.reviewWord(data.Scope{AreaID: g.AreaID, UnitID: g.UnitID}))
 }

@@ -185,7 +185,8 @@ func (b *board) areaList() areaList {
 func (b *board) gapBand() gapBand {
 	gs, loaded := b.scopeGaps()
 	return gapBand{th: &b.theme, l: b.l, loaded: loaded, gaps: gs, cursor: b.gapCursor, open: b.gapOpen && len(gs) > 0,
-		scroll: b.gapScroll, focused: b.focus == paneGaps, showWhere: b.sel.IsArea(), briefed: b.briefedGap}
+		scroll: b.gapScroll, focused: b.focus == paneGaps, showWhere: b.sel.IsArea(), briefed: b.briefedGap,
+		reportNote: b.gapReportNote}
 }
 
 func (b *board) budgetPane() budgetPane {
