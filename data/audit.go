@@ -99,7 +99,13 @@ func (e AuditEvent) ComputeHash() string {
 // appendEvent adds e at the end of the chain inside tx and returns it with
 // its id and hashes. The caller's transaction holds the write lock (every
 // transaction begins IMMEDIATE), so nobody appends in between.
-func appendEvent(ctx context.Context, tx *sql.Tx, e AuditEvent) (AuditEvent, error) {
+// execQuerier is a transaction, or its prepared-statement cache.
+type execQuerier interface {
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
+func appendEvent(ctx context.Context, tx execQuerier, e AuditEvent) (AuditEvent, error) {
 	var last sql.NullInt64
 	var prev sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1`).Scan(&last, &prev)

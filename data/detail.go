@@ -459,17 +459,6 @@ func (s *Store) indicatorSeries(ctx context.Context, sc Scope, p Period, months 
 	return out, rows.Err()
 }
 
-func aggregate(a Aggregation, vs []float64) float64 {
-	var sum float64
-	for _, v := range vs {
-		sum += v
-	}
-	if a == AggregateMean {
-		return sum / float64(len(vs))
-	}
-	return sum
-}
-
 // NarrativesBetween is every narrative of every scope from one month
 // through another, newest first, as Detail lists a scope's: for a search
 // across the board that does not load every scope's detail.

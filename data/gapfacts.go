@@ -21,7 +21,9 @@ type GapFacts struct {
 	// Placements are ongoing placements per stored scope and insats, in P
 	// and in P−12.
 	Placements []GapPlacement
-	// Measures are every measure value of P, and utredningar_over_4_man
+	// Measures are what the rules read of the measure values: P's
+	// indicators (values with a target) and staff figures (vakanta_tjanster,
+	// personalomsattning_pct, sjukfranvaro_pct), and utredningar_over_4_man
 	// from the first recent month through P; ordered by measure, area,
 	// unit and period.
 	Measures []GapMeasure
@@ -114,6 +116,7 @@ const (
 	// Ordered by measure id here and by the measures' own order in Go; the
 	// measures' definitions are read once apart.
 	gapMeasuresSQL = `SELECT ` + gapMeasureCols + ` FROM measure_value v WHERE v.period = ?
+			AND (v.target IS NOT NULL OR v.measure_id IN (SELECT id FROM measure WHERE key IN (?, ?, ?, ?)))
 		UNION ALL
 		SELECT * FROM (WITH ` + ScopesCTE + `
 			SELECT ` + gapMeasureCols + ` FROM measure m CROSS JOIN scopes s CROSS JOIN measure_value v
@@ -199,7 +202,8 @@ func (s *Store) gapMeasures(ctx context.Context, p, from Period, f *GapFacts) er
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if rows, err = s.db.QueryContext(ctx, gapMeasuresSQL, p, MeasureInvOverdue, from, p); err != nil {
+	if rows, err = s.db.QueryContext(ctx, gapMeasuresSQL, p, MeasureVacancies, MeasureTurnover, MeasureSickLeave,
+		MeasureInvOverdue, MeasureInvOverdue, from, p); err != nil {
 		return err
 	}
 	defer rows.Close()

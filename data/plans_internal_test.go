@@ -41,7 +41,7 @@ func TestPeriodQueryPlans(t *testing.T) {
 			[]string{"SEARCH t USING PRIMARY KEY (area_id=? AND unit_key=? AND period>? AND period<?)"}},
 		{"gap placements", gapPlacementsSQL, []any{p, p.Add(-12)},
 			[]string{"SEARCH b USING INDEX placement_key (area_id=? AND unit_key=? AND period=?)"}},
-		{"gap measures", gapMeasuresSQL, []any{p, MeasureInvOverdue, p.Add(-2), p},
+		{"gap measures", gapMeasuresSQL, []any{p, MeasureVacancies, MeasureTurnover, MeasureSickLeave, MeasureInvOverdue, MeasureInvOverdue, p.Add(-2), p},
 			[]string{"SEARCH v USING COVERING INDEX measure_value_period (period=?)",
 				"SEARCH v USING INDEX measure_value_key (measure_id=? AND area_id=? AND unit_key=? AND period>? AND period<?)"}},
 		{"gap narratives", gapNarrativesSQL, []any{p.Add(-2), p.Add(-2), p},

@@ -98,20 +98,20 @@ func (t *Tx) SubmitReports(actor, at, reopen string) ([]TouchedReport, error) {
 	for _, r := range touched {
 		from := r.Status
 		if from == ReportApproved {
-			if _, err := appendEvent(t.ctx, t.tx, AuditEvent{At: at, Actor: actor, Kind: EventReopen, UnitID: r.UnitID, Period: r.Period,
+			if _, err := appendEvent(t.ctx, prepared{t}, AuditEvent{At: at, Actor: actor, Kind: EventReopen, UnitID: r.UnitID, Period: r.Period,
 				From: from, To: ReportSubmitted, Text: strings.TrimSpace(reopen), ImportRun: t.run}); err != nil {
 				return nil, err
 			}
 			from = ReportSubmitted
 		}
 		kind := importKind(from)
-		if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO unit_report(unit_id, period, status, submitted_at, submitted_by, first_submitted_at)
+		if _, err := (prepared{t}).ExecContext(t.ctx, `INSERT INTO unit_report(unit_id, period, status, submitted_at, submitted_by, first_submitted_at)
 			VALUES (?1, ?2, 'inlamnad', ?3, ?4, ?3)
 			ON CONFLICT(unit_id, period) DO UPDATE SET status = 'inlamnad', submitted_at = ?3, submitted_by = ?4,
 				first_submitted_at = ifnull(unit_report.first_submitted_at, ?3)`, r.UnitID, r.Period, at, actor); err != nil {
 			return nil, err
 		}
-		if _, err := appendEvent(t.ctx, t.tx, AuditEvent{At: at, Actor: actor, Kind: kind, UnitID: r.UnitID, Period: r.Period,
+		if _, err := appendEvent(t.ctx, prepared{t}, AuditEvent{At: at, Actor: actor, Kind: kind, UnitID: r.UnitID, Period: r.Period,
 			From: from, To: ReportSubmitted, ImportRun: t.run, RowsNew: r.RowsNew, RowsChange: r.Changed}); err != nil {
 			return nil, err
 		}
@@ -176,7 +176,7 @@ func (t *Tx) undoReports(run int64, actor, at string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := appendEvent(t.ctx, t.tx, AuditEvent{At: at, Actor: actor, Kind: EventUndo, UnitID: r.UnitID, Period: r.Period,
+		if _, err := appendEvent(t.ctx, prepared{t}, AuditEvent{At: at, Actor: actor, Kind: EventUndo, UnitID: r.UnitID, Period: r.Period,
 			From: r.Status, To: to, ImportRun: run, RowsNew: r.RowsNew, RowsChange: r.Changed}); err != nil {
 			return err
 		}

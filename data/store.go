@@ -336,6 +336,15 @@ func (s *Store) OthersMayRead() bool { return s.mode&0o044 != 0 }
 // Mode is the database file's permission bits.
 func (s *Store) Mode() fs.FileMode { return s.mode }
 
+// LimitConnections bounds the connections the store opens at once. Each
+// keeps its own page cache (dsn), so a single user's board, which runs no
+// more than a few loads at a time, needs no more than a few; a server with
+// many sessions on one store leaves it unbounded.
+func (s *Store) LimitConnections(n int) {
+	s.db.SetMaxOpenConns(n)
+	s.db.SetMaxIdleConns(min(n, 2))
+}
+
 // Close closes the database.
 func (s *Store) Close() error {
 	s.version.close()

@@ -204,6 +204,23 @@ func (t *Tx) queryRow(q string, args ...any) *sql.Row {
 	return st.QueryRowContext(t.ctx, args...)
 }
 
+// prepared runs statements through the transaction's prepared-statement
+// cache: code that writes many rows one statement at a time (the audit
+// trail of a large import) pays for parsing each statement once.
+type prepared struct{ t *Tx }
+
+func (p prepared) QueryRowContext(_ context.Context, q string, args ...any) *sql.Row {
+	return p.t.queryRow(q, args...)
+}
+
+func (p prepared) ExecContext(_ context.Context, q string, args ...any) (sql.Result, error) {
+	st, err := p.t.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(p.t.ctx, args...)
+}
+
 func (t *Tx) stmt(q string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[q]; ok {
 		return st, nil

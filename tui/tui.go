@@ -92,6 +92,7 @@ func Run(ctx context.Context, s *data.Store, opt Options) error {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	s.LimitConnections(4)
 	m := New(s, opt)
 	m.ctx = ctx
 	m.watch.every = watchEvery
