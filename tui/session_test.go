@@ -40,8 +40,11 @@ func TestKeysByRole(t *testing.T) {
 		t.Fatal("i opened a screen for the member")
 	}
 	ctrl := newBoard(t, testbyStore.As(data.Actor{Login: "carl", Role: data.RoleController}), Options{NoColor: true}, 120, 30)
-	if !ctrl.keys.Import.Enabled() || ctrl.keys.Mark.Enabled() {
-		t.Fatal("the controller imports and does not mark the briefing")
+	if !ctrl.keys.Import.Enabled() || ctrl.keys.Mark.Enabled() || !ctrl.keys.Approve.Enabled() {
+		t.Fatal("the controller imports and reviews, and does not mark the briefing")
+	}
+	if member.keys.Approve.Enabled() || member.keys.SendBack.Enabled() || member.keys.Comment.Enabled() || member.keys.Reopen.Enabled() {
+		t.Fatal("the member's board offers the review's actions")
 	}
 	if ctrl.keysFor(data.ActMeetings).Add.Enabled() || !newBoard(t, testbyStore, Options{NoColor: true}, 80, 24).keysFor(data.ActMeetings).Add.Enabled() {
 		t.Fatal("agenda edits: hidden from the controller, offered to the local user")
