@@ -70,6 +70,7 @@ type Server struct {
 	sessions map[*session]struct{}
 	closing  bool
 	stop     context.CancelFunc
+	listener net.Listener // Serve's, closed by Shutdown even if ssh has not taken it yet
 	watchers sync.WaitGroup
 }
 
@@ -107,7 +108,9 @@ func New(cfg Config) (*Server, error) {
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPEM(pemBytes),
-		ssh.AllocatePty(),
+		// An emulated PTY: the board reads and writes the channel itself. A
+		// real one (AllocatePty) races its close against the program's reads.
+		ssh.EmulatePty(),
 		ssh.PublicKeyAuth(s.allowKey),
 		// Only keys: no password, no keyboard-interactive prompt.
 		ssh.PasswordAuth(func(ssh.Context, string) bool { return false }),
@@ -140,13 +143,22 @@ func (s *Server) Fingerprint() string { return s.fingerprint }
 func (s *Server) Serve(l net.Listener) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.mu.Lock()
-	s.stop = cancel
+	if s.closing {
+		s.mu.Unlock()
+		cancel()
+		l.Close()
+		return nil
+	}
+	s.stop, s.listener = cancel, l
+	s.watchers.Add(2) // under the lock: Shutdown's Wait comes after
 	s.mu.Unlock()
-	s.watchers.Add(2)
 	go func() { defer s.watchers.Done(); s.relayChanges(ctx) }()
 	go func() { defer s.watchers.Done(); s.pollOthers(ctx) }()
 	err := s.ssh.Serve(l)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	s.mu.Lock()
+	closing := s.closing
+	s.mu.Unlock()
+	if errors.Is(err, ssh.ErrServerClosed) || closing {
 		return nil
 	}
 	return err
@@ -356,6 +368,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	if s.stop != nil {
 		s.stop()
 	}
+	ln := s.listener
 	s.mu.Unlock()
 	for _, me := range open {
 		me.prog.Quit() // afterBoard tells its user why
@@ -363,6 +376,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.ssh.Shutdown(ctx)
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		err = s.ssh.Close()
+	}
+	if ln != nil {
+		ln.Close() // already closed when ssh had taken it
 	}
 	s.watchers.Wait()
 	if errors.Is(err, ssh.ErrServerClosed) {

@@ -206,6 +206,13 @@ type terminal struct {
 
 func (ts *testServer) connect(t testing.TB, p person, w, h int) *terminal {
 	t.Helper()
+	return ts.connectWith(t, p, w, h, true)
+}
+
+// connectWith connects, with a terminal emulator beside the bytes when
+// emulate (the load test counts bytes only, to keep the client light).
+func (ts *testServer) connectWith(t testing.TB, p person, w, h int, emulate bool) *terminal {
+	t.Helper()
 	c, err := ts.dial(t, gossh.PublicKeys(p.signer))
 	if err != nil {
 		t.Fatalf("%s could not connect: %v", p.login, err)
@@ -230,15 +237,20 @@ func (ts *testServer) connect(t testing.TB, p person, w, h int) *terminal {
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := &terminal{t: t, sess: sess, in: in, out: &syncBuffer{}, done: make(chan struct{}), screen: vt.NewSafeEmulator(w, h)}
-	go func() { _, _ = io.Copy(io.Discard, term.screen) }() // its answers to the program's queries
+	term := &terminal{t: t, sess: sess, in: in, out: &syncBuffer{}, done: make(chan struct{})}
+	if emulate {
+		term.screen = vt.NewSafeEmulator(w, h)
+		go func() { _, _ = io.Copy(io.Discard, term.screen) }() // its answers to the program's queries
+	}
 	go func() {
 		defer close(term.done)
 		buf := make([]byte, 32<<10)
 		for {
 			n, err := out.Read(buf)
 			term.out.Write(buf[:n])
-			term.screen.Write(buf[:n])
+			if term.screen != nil {
+				term.screen.Write(buf[:n])
+			}
 			if err != nil {
 				return
 			}

@@ -72,11 +72,17 @@ func (hd header) Render(w int) string {
 	}
 	people := ""
 	if len(hd.others) > 0 {
-		names := make([]string, len(hd.others))
-		for i, n := range hd.others {
-			names[i] = clean(n)
+		// a few names, and how many more: a header line is not a roll call
+		const named = 3
+		names := make([]string, 0, named)
+		for _, n := range hd.others[:min(len(hd.others), named)] {
+			names = append(names, clean(n))
 		}
-		people = th.Accent.Paint(l.T("board.others", strings.Join(names, ", "))) + "  "
+		who := l.T("board.others", strings.Join(names, ", "))
+		if more := len(hd.others) - len(names); more > 0 {
+			who = l.T("board.others_more", strings.Join(names, ", "), more)
+		}
+		people = th.Accent.Paint(who) + "  "
 	}
 	reports := ""
 	if hd.reports != "" {

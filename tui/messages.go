@@ -208,6 +208,7 @@ func init() {
 		"board.import.cancelling":   {"Avbryter importen …", "Cancelling the import …"},
 		"board.import.outside_root": {"Bara filer i serverns importmapp kan läsas in.", "Only files in the server's import folder can be imported."},
 		"board.others":              {"Även här: %s", "Also here: %s"},
+		"board.others_more":         {"Även här: %s och %d till", "Also here: %s and %d more"},
 		"board.import.cancelled":    {"Importen avbröts. Inget sparades.", "The import was cancelled. Nothing was saved."},
 		"board.import.size":         {"%s av %s", "%s of %s"},
 		"board.import.ready":        {"✓ Inga fel. %s läser in; inget är sparat ännu.", "✓ No errors. %s imports; nothing is saved yet."},

@@ -45,6 +45,9 @@ func (m *Model) applyRole() {
 	m.keys.Import.SetEnabled(a.May(data.ActImport) && !m.opt.NoImport)
 	m.keys.UndoImport.SetEnabled(a.May(data.ActUndoImport))
 	m.keys.Mark.SetEnabled(a.May(data.ActBriefing))
+	for _, b := range []*key.Binding{&m.keys.Approve, &m.keys.SendBack, &m.keys.Comment, &m.keys.Reopen} {
+		b.SetEnabled(a.May(data.ActReview))
+	}
 	// The chair's briefing is the management's working paper, not the
 	// committee's: a member's board does not offer it.
 	m.keys.Briefing.SetEnabled(!a.ReadsRestricted())
