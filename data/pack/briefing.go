@@ -105,6 +105,12 @@ func Briefing(ctx context.Context, s *data.Store, opt BriefingOptions) (*doc.Doc
 			child.ID = fmt.Sprintf("%s-%d", sec.ID, i+1)
 			sec.Children = append(sec.Children, child)
 		}
+		lv, err := b.longView(a, fmt.Sprintf("%s%d", sec.Number, len(ns)+1))
+		if err != nil {
+			return nil, err
+		}
+		lv.ID = sec.ID + "-ekonomi"
+		sec.Children = append(sec.Children, lv)
 		d.Sections = append(d.Sections, sec)
 	}
 	if len(notes) == 0 {

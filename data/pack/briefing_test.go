@@ -9,6 +9,7 @@ import (
 	"github.com/beredning/beredning/data"
 	"github.com/beredning/beredning/data/gaps"
 	"github.com/beredning/beredning/data/lang"
+	"github.com/beredning/beredning/data/longview"
 	"github.com/beredning/beredning/data/pack"
 )
 
@@ -171,4 +172,48 @@ func TestBriefingInMembersPack(t *testing.T) {
 		t.Error("the briefing is in the public version")
 	}
 	writeHTML(t, buildPack(t, s, false)) // headings stay in order (checked by the HTML writer's tests on the goldens)
+}
+
+// Each area of the briefing ends with its economy over time: the long
+// view's sentence and a row per year, the same figures as the board's e.
+func TestBriefingLongView(t *testing.T) {
+	s := freshDemo(t)
+	markFive(t, s)
+	ctx := context.Background()
+	p := data.MustPeriod("2026-10")
+	d, err := pack.Briefing(ctx, s, pack.BriefingOptions{Meeting: "2026-11-26", Period: p, Lang: lang.SV, Written: written})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(writeMD(t, d))
+	areas, err := s.Areas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var barn data.AreaSummary
+	for _, a := range areas {
+		if a.Name == "Barn och unga" {
+			barn = a
+		}
+	}
+	lv, err := s.LongView(ctx, data.Scope{AreaID: barn.ID}, p)
+	if err != nil || len(lv.Years) != 3 {
+		t.Fatalf("long view: %v, %d years", err, len(lv.Years))
+	}
+	i := strings.Index(out, "## 2. Barn och unga")
+	if i < 0 {
+		t.Fatalf("no Barn och unga section:\n%s", out)
+	}
+	area := out[i:]
+	if j := strings.Index(area[3:], "\n## "); j >= 0 {
+		area = area[:j+3]
+	}
+	if !strings.Contains(area, "Ekonomi över tid") || !strings.Contains(area, longview.Summary(lang.SV, lv)) {
+		t.Errorf("the area lacks its long view:\n%s", area)
+	}
+	y := lv.Years[len(lv.Years)-1]
+	row := fmt.Sprintf("| %d | %d | %s | %s |", y.Year, y.Months, lang.SignedTkr(y.Deviation()), lang.SignedTkr(y.StaffDeviation()))
+	if y.Year != 2026 || y.Months != 10 || !strings.Contains(area, row) {
+		t.Errorf("no row %q for 2026 in:\n%s", row, area)
+	}
 }
