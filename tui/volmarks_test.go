@@ -131,3 +131,30 @@ func TestVolumesCursorMarksMeasureAndIndicator(t *testing.T) {
 		t.Errorf("%d notes after unmarking", len(notes))
 	}
 }
+
+// The area's own rows ("Gemensamt för området") are no unit a mark can
+// name: m there says so and stores nothing.
+func TestVolumesMarkRefusedAreaWide(t *testing.T) {
+	s := demoCopy(t)
+	p := data.MustPeriod("2026-10")
+	// a measure booked on the first area itself, as some units' files do
+	if _, err := s.DB().Exec(`INSERT INTO measure_value(measure_id, area_id, unit_id, period, value)
+		SELECT min(id), (SELECT id FROM area ORDER BY sort, id LIMIT 1), NULL, ?, 7 FROM measure`, p.String()); err != nil {
+		t.Fatal(err)
+	}
+	m := newBoard(t, s, Options{NoColor: true, Period: p}, 120, 40)
+	press(t, m, "enter")
+	for !m.board().rows[m.board().cursor].areaWide {
+		press(t, m, "down")
+	}
+	press(t, m, "tab", "tab", "tab")
+	rows := volumeRows(m.detail(m.sel), m.l)
+	if len(rows) == 0 || rows[0].kind != data.RefMeasure {
+		t.Fatalf("the area-wide rows show no measure: %+v", rows)
+	}
+	press(t, m, "m")
+	mustContain(t, screen(m), "Välj området eller en enhet för att markera ett mått.")
+	if notes, _ := s.BriefingNotes(context.Background(), "2026-11-26", p); len(notes) != 0 {
+		t.Errorf("stored %+v", notes)
+	}
+}
