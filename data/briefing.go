@@ -12,7 +12,10 @@ const (
 	RefGap       = "gap"       // Ref: the rule id; the scope names where
 	RefNarrative = "narrative" // Ref: the narrative's id
 	RefBudget    = "budget"    // Ref: the konto, "" for the total
-	RefMeasure   = "measure"   // Ref: the measure's id (an indicator or a volume)
+	RefMeasure   = "measure"   // Ref: the measure's id; the scope's series (a volume)
+	// RefIndicator is a goal indicator as a unit (or the area, UnitID 0)
+	// reported it. Ref: the measure's id.
+	RefIndicator = "indicator"
 )
 
 // BriefingNote is a row the social director marked for the chair's
@@ -23,7 +26,7 @@ type BriefingNote struct {
 	MeetingDate string // YYYY-MM-DD
 	Period      Period
 	Scope              // where the marked row belongs
-	RefKind     string // RefGap, RefNarrative, RefBudget, RefMeasure
+	RefKind     string // RefGap, RefNarrative, RefBudget, RefMeasure, RefIndicator
 	Ref         string
 	Label       string // what the row said when marked, for the list
 	Assessment  string // bedömning

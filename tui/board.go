@@ -26,6 +26,7 @@ type board struct {
 	scroll     [numPanes]int
 	narrCursor int
 	narrOffset int
+	volCursor  int // the volumes pane's measure or indicator row (volumes.go)
 
 	filtering bool   // typing in the filter line
 	filter    string // the applied query, folded
@@ -347,7 +348,7 @@ func (b *board) selectScope(sc data.Scope) {
 	}
 	b.sel = sc
 	b.scroll = [numPanes]int{}
-	b.narrCursor, b.narrOffset = 0, 0
+	b.narrCursor, b.narrOffset, b.volCursor = 0, 0, 0
 	b.gapCursor, b.gapOpen, b.gapScroll = 0, false, 0
 }
 

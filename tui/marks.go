@@ -14,7 +14,8 @@ import (
 // The chair's briefing starts on the board: m marks the row under the
 // cursor (the selected area's or unit's budget in the list or the budget
 // pane, the gap under the band's cursor, the narrative under the
-// narratives' cursor) for the briefing of the meeting that follows the
+// narratives' cursor, the measure or indicator under the volumes pane's
+// cursor) for the briefing of the meeting that follows the
 // period, and marks it again to unmark. Marked rows show ◆. The marks are
 // in the database (briefing_note), shared by everyone on it.
 
@@ -125,6 +126,19 @@ func (b *board) mark() tea.Cmd {
 		}
 		it := items[clamp(b.narrCursor, 0, len(items)-1)]
 		n = data.BriefingNote{RefKind: data.RefNarrative, Ref: fmt.Sprint(it.ID), Scope: it.Scope, Label: it.Title}
+	case paneVolumes:
+		rows := volumeRows(b.detail(b.sel), b.l)
+		if len(rows) == 0 {
+			b.notice = b.l.T("board.mark.nothing")
+			return nil
+		}
+		r := rows[clamp(b.volCursor, 0, len(rows)-1)]
+		if r.scope.IsAreaWide() {
+			// the area's own rows are no unit: a mark needs an area or a unit
+			b.notice = b.l.T("board.mark.area_wide")
+			return nil
+		}
+		n = data.BriefingNote{RefKind: r.kind, Ref: r.ref, Scope: r.scope, Label: r.label}
 	case paneList, paneBudget:
 		n = data.BriefingNote{RefKind: data.RefBudget, Scope: b.sel, Label: b.l.T("board.mark.budget_label", b.scopeName(b.sel))}
 	default:
@@ -167,6 +181,10 @@ func (b *board) briefedNarratives() map[int64]bool {
 	}
 	return out
 }
+
+// briefedRow tells whether a measure or indicator row is marked, for the
+// volumes pane's ◆.
+func (b *board) briefedRow(r volRow) bool { return b.marks.has(r.kind, r.ref, r.scope) }
 
 // briefedGap tells whether a gap is marked, for the band's ◆.
 func (b *board) briefedGap(g gaps.Gap) bool {

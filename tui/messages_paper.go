@@ -26,7 +26,8 @@ func init() {
 
 		"board.mark.no_meeting":    {"Det finns inget sammanträde att bereda; lägg in ett först.", "There is no meeting to prepare; add one first."},
 		"board.mark.nothing":       {"Ingen rad att markera här.", "No row to mark here."},
-		"board.mark.where":         {"Markera i listan, budgeten, kvalitetsglappen eller berättelserna.", "Mark in the list, the budget, the quality gaps or the narratives."},
+		"board.mark.where":         {"Markera i listan, budgeten, volymerna, kvalitetsglappen eller berättelserna.", "Mark in the list, the budget, the volumes, the quality gaps or the narratives."},
+		"board.mark.area_wide":     {"Välj området eller en enhet för att markera ett mått.", "Select the area or a unit to mark a measure."},
 		"board.mark.budget_label":  {"Budget för %s", "Budget of %s"},
 		"board.mark.budget_marked": {"markerad för beredningen", "marked for the briefing"},
 		"board.mark.marked":        {"◆ Markerad för beredningen inför %s (b visar den).", "◆ Marked for the briefing before %s (b shows it)."},
@@ -36,7 +37,7 @@ func init() {
 		"board.beredning.heading":        {"Beredning · %s", "Briefing · %s"},
 		"board.beredning.meeting":        {"inför sammanträdet %s", "before the meeting of %s"},
 		"board.beredning.no_meeting":     {"Det finns inget sammanträde att bereda.", "There is no meeting to prepare."},
-		"board.beredning.empty":          {"Inget är markerat ännu. Markera rader på tavlan med m: ett kvalitetsglapp, en berättelse eller en budget.", "Nothing is marked yet. Mark rows on the board with m: a quality gap, a narrative or a budget."},
+		"board.beredning.empty":          {"Inget är markerat ännu. Markera rader på tavlan med m: ett kvalitetsglapp, en berättelse, en budget, ett mått eller en indikator.", "Nothing is marked yet. Mark rows on the board with m: a quality gap, a narrative, a budget, a measure or an indicator."},
 		"board.beredning.no_text":        {"ingen bedömning ännu", "no assessment yet"},
 		"board.beredning.assessment":     {"Bedömning", "Assessment"},
 		"board.beredning.action":         {"Föreslagen åtgärd", "Proposed action"},
@@ -51,6 +52,7 @@ func init() {
 		"board.beredning.kind.narrative": {"Berättelse", "Narrative"},
 		"board.beredning.kind.budget":    {"Budget", "Budget"},
 		"board.beredning.kind.measure":   {"Mått", "Measure"},
+		"board.beredning.kind.indicator": {"Indikator", "Indicator"},
 
 		"board.meetings.title":      {"Sammanträden", "Meetings"},
 		"board.meetings.none":       {"Databasen har inga sammanträden.", "The database holds no meetings."},

@@ -142,6 +142,8 @@ func (b *board) move(d int) tea.Cmd {
 		items, _, _ := b.narratives()
 		b.narrCursor = clamp(b.narrCursor+d, 0, max(len(items)-1, 0))
 		b.keepNarrativeVisible()
+	case paneVolumes:
+		b.moveVolume(d)
 	default:
 		b.scroll[b.focus] = clamp(b.scroll[b.focus]+d, 0, b.maxScroll(b.focus))
 	}
@@ -338,6 +340,8 @@ func (b *board) wheel(ms tea.Mouse) tea.Cmd {
 			items, _, _ := b.narratives()
 			b.narrCursor = clamp(b.narrCursor+d, 0, max(len(items)-1, 0))
 			b.keepNarrativeVisible()
+		case p == paneVolumes && b.focus == paneVolumes:
+			b.moveVolume(d)
 		default:
 			b.scroll[p] = clamp(b.scroll[p]+3*d, 0, b.maxScroll(p))
 		}

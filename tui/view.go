@@ -196,7 +196,8 @@ func (b *board) budgetPane() budgetPane {
 
 func (b *board) volumesPane() volumesPane {
 	mk := marksOf(b.openGap())
-	return volumesPane{th: &b.theme, l: b.l, detail: b.detail(b.sel), offset: b.scroll[paneVolumes], mark: mk.measures, markKind: mk.placements}
+	return volumesPane{th: &b.theme, l: b.l, detail: b.detail(b.sel), offset: b.scroll[paneVolumes], mark: mk.measures, markKind: mk.placements,
+		cursor: b.volCursor, focused: b.focus == paneVolumes, briefed: b.briefedRow}
 }
 
 func (b *board) narrativesPane() narrativesPane {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/beredning/beredning/data"
@@ -19,16 +20,75 @@ type volumesPane struct {
 	// total row under placementTotal): evidence of a gap.
 	mark     map[string]bool
 	markKind map[data.PlacementKind]bool
+	// cursor is the measure or indicator row under the cursor (measures
+	// first, see volumeRows), drawn only while the pane has the focus;
+	// briefed tells the rows marked for the chair's briefing (◆).
+	cursor  int
+	focused bool
+	briefed func(volRow) bool
 }
 
-func (p volumesPane) Render(w, h int) string { return window(p.lines(w), p.offset, w, h) }
+// Render shows the pane from offset, moved so that the cursor's row is
+// on screen while the pane has the focus.
+func (p volumesPane) Render(w, h int) string {
+	lines, at := p.content(w)
+	off := p.offset
+	if p.focused && len(at) > 0 {
+		off = followCursor(at[clamp(p.cursor, 0, len(at)-1)], clamp(off, 0, max(len(lines)-h, 0)), h)
+	}
+	return window(lines, off, w, h)
+}
+
+// volRow is a row of the volumes pane the cursor stops on and m marks: a
+// measure of the selected scope, or an indicator of the unit (or area)
+// that reported it.
+type volRow struct {
+	kind, ref string // data.RefMeasure or data.RefIndicator, and the measure's id
+	scope     data.Scope
+	label     string
+}
+
+// volumeRows are the pane's measure rows, then its indicator rows, in the
+// order the pane draws them.
+func volumeRows(d *data.Detail, l lang.Lang) []volRow {
+	if d == nil {
+		return nil
+	}
+	out := make([]volRow, 0, len(d.Measures)+len(d.Indicators))
+	for _, ms := range d.Measures {
+		out = append(out, volRow{kind: data.RefMeasure, ref: fmt.Sprint(ms.ID), scope: d.Scope, label: l.Measure(ms.MeasureDef)})
+	}
+	for _, in := range d.Indicators {
+		label := l.Measure(in.MeasureDef)
+		if in.UnitName != "" {
+			label += " · " + in.UnitName
+		}
+		out = append(out, volRow{kind: data.RefIndicator, ref: fmt.Sprint(in.ID),
+			scope: data.Scope{AreaID: d.Scope.AreaID, UnitID: in.UnitID}, label: label})
+	}
+	return out
+}
 
 // seriesRow is one line of a sparkline table.
 type seriesRow struct {
-	name   string
-	series data.Series
-	strong bool
-	marked bool
+	name     string
+	series   data.Series
+	strong   bool
+	marked   bool // evidence of the open gap: »
+	briefed  bool // marked for the chair's briefing: ◆
+	selected bool // under the focused pane's cursor: ▌
+}
+
+// prefix is what goes before the name: ◆ for the briefing, » for a gap.
+func (r seriesRow) prefix() string {
+	s := ""
+	if r.briefed {
+		s += "◆ "
+	}
+	if r.marked {
+		s += "» "
+	}
+	return s
 }
 
 // seriesTable draws rows as: name, sparkline, value in P, change against
@@ -58,23 +118,23 @@ func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
 	hdr += " " + right(l.T("board.vol.now"), valW) + " " + right(l.T("board.vol.change"), chgW)
 	out = append(out, th.Faint.Paint(hdr))
 	names := make([]string, len(rows))
-	anyMarked := false
 	for i, r := range rows {
 		names[i] = clean(r.name)
-		anyMarked = anyMarked || r.marked
 	}
-	cut := cutDistinct(names, nameW)
-	var cutMarked []string // two cells less, for the marker
-	if anyMarked {
-		cutMarked = cutDistinct(names, nameW-2)
-	}
+	cuts := map[int][]string{} // by the width of the prefix, so names stay distinct
 	for i, r := range rows {
-		name := cut[i]
+		pre := r.prefix()
+		cut, ok := cuts[width(pre)]
+		if !ok {
+			cut = cutDistinct(names, nameW-width(pre))
+			cuts[width(pre)] = cut
+		}
+		name := pre + cut[i]
 		if r.marked {
-			name = th.Highlight.Paint("» " + cutMarked[i])
+			name = th.Highlight.Paint(name)
 		}
 		var b strings.Builder
-		b.WriteByte(' ')
+		b.WriteString(gutter(r.selected, th))
 		b.WriteString(fit(name, nameW))
 		if sparkW > 0 {
 			b.WriteByte(' ')
@@ -87,6 +147,9 @@ func seriesTable(rows []seriesRow, w int, th *Theme, l lang.Lang) []string {
 		s := b.String()
 		if r.strong {
 			s = th.Strong.Over(s)
+		}
+		if r.selected {
+			s = th.Selected.Over(s)
 		}
 		out = append(out, s)
 	}
@@ -110,10 +173,7 @@ const (
 func seriesWidths(rows []seriesRow, avail int) (sparkW, nameW int) {
 	nameWant := 0
 	for _, r := range rows {
-		w := width(clean(r.name))
-		if r.marked {
-			w += 2 // "» "
-		}
+		w := width(clean(r.name)) + width(r.prefix())
 		nameWant = max(nameWant, w)
 	}
 	nameWant = min(nameWant, sparkNameWant)
@@ -129,12 +189,23 @@ func seriesWidths(rows []seriesRow, avail int) (sparkW, nameW int) {
 }
 
 func (p volumesPane) lines(w int) []string {
+	out, _ := p.content(w)
+	return out
+}
+
+// content is the pane's lines, and the line of each of volumeRows.
+func (p volumesPane) content(w int) (out []string, at []int) {
 	th, l := p.th, p.l
 	if p.detail == nil {
-		return []string{th.Faint.Paint(l.T("board.loading"))}
+		return []string{th.Faint.Paint(l.T("board.loading"))}, nil
 	}
 	d := p.detail
-	var out []string
+	rows := volumeRows(d, l)
+	sel := -1
+	if p.focused && len(rows) > 0 {
+		sel = clamp(p.cursor, 0, len(rows)-1)
+	}
+	briefed := func(i int) bool { return p.briefed != nil && p.briefed(rows[i]) }
 	heading := func(key string, args ...any) {
 		if len(out) > 0 {
 			out = append(out, "")
@@ -163,19 +234,41 @@ func (p volumesPane) lines(w int) []string {
 	if len(d.Measures) == 0 {
 		out = append(out, " "+th.Faint.Paint(l.T("board.vol.no_measures")))
 	} else {
-		rows := make([]seriesRow, 0, len(d.Measures))
-		for _, ms := range d.Measures {
-			rows = append(rows, seriesRow{name: l.Measure(ms.MeasureDef), series: ms.History, marked: p.mark[ms.Key]})
+		srows := make([]seriesRow, 0, len(d.Measures))
+		for i, ms := range d.Measures {
+			srows = append(srows, seriesRow{name: l.Measure(ms.MeasureDef), series: ms.History, marked: p.mark[ms.Key],
+				briefed: briefed(i), selected: i == sel})
 		}
-		out = append(out, seriesTable(rows, w, th, l)...)
+		table := seriesTable(srows, w, th, l)
+		for i := range d.Measures {
+			at = append(at, len(out)+1+i) // below the table's heading
+		}
+		out = append(out, table...)
 	}
 
 	heading("board.vol.indicators")
 	if len(d.Indicators) == 0 {
 		out = append(out, " "+th.Faint.Paint(l.T("board.vol.no_indicators")))
 	}
-	out = append(out, indicatorLines(d, w, p.mark, th, l)...)
-	return out
+	n := len(d.Measures)
+	for i := range d.Indicators {
+		at = append(at, len(out)+i)
+	}
+	ibriefed := make([]bool, len(d.Indicators))
+	for i := range ibriefed {
+		ibriefed[i] = briefed(n + i)
+	}
+	out = append(out, indicatorTable(d, w, p.mark, ibriefed, sel-n, th, l)...)
+	return out, at
+}
+
+// gutter is a row's first cell: ▌ under the cursor, so the selection does
+// not rest on colour alone.
+func gutter(selected bool, th *Theme) string {
+	if selected {
+		return th.Accent.Paint("▌")
+	}
+	return " "
 }
 
 // costLines is the placements' cost year to date: on one line when it
@@ -193,6 +286,12 @@ func costLines(amount string, w int, th *Theme, l lang.Lang) []string {
 // indicatorLines draws each dot as the unit reported it, with its value
 // and target side by side: "✓ grön  Andel inom 4 mån · Utredning  70  mål ≥ 60".
 func indicatorLines(d *data.Detail, w int, mark map[string]bool, th *Theme, l lang.Lang) []string {
+	return indicatorTable(d, w, mark, nil, -1, th, l)
+}
+
+// indicatorTable is indicatorLines with the briefing's ◆ (briefed, by
+// indicator) and the cursor on indicator sel (-1: none).
+func indicatorTable(d *data.Detail, w int, mark map[string]bool, briefed []bool, sel int, th *Theme, l lang.Lang) []string {
 	if len(d.Indicators) == 0 {
 		return nil
 	}
@@ -235,11 +334,39 @@ func indicatorLines(d *data.Detail, w int, mark map[string]bool, th *Theme, l la
 		if mark[in.Key] {
 			name = th.Highlight.Paint("» " + name)
 		}
+		if i < len(briefed) && briefed[i] {
+			name = "◆ " + name
+		}
 		status := statusGlyph(in.Status, th)
 		if withWord {
 			status = fit(statusWord(in.Status, th, l), statusW)
 		}
-		out = append(out, " "+status+" "+fit(name, nameW)+" "+right(vals[i], valW)+" "+th.Subtle.Paint(fit(targets[i], tgtW)))
+		s := gutter(i == sel, th) + status + " " + fit(name, nameW) + " " + right(vals[i], valW) + " " + th.Subtle.Paint(fit(targets[i], tgtW))
+		if i == sel {
+			s = th.Selected.Over(s)
+		}
+		out = append(out, s)
 	}
 	return out
+}
+
+// moveVolume moves the volumes pane's cursor over its measure and
+// indicator rows and scrolls the pane to keep it in view; on the first
+// row the pane shows its top (the placements) when the row still fits.
+// Without such rows the pane just scrolls.
+func (b *board) moveVolume(d int) {
+	r := b.layout().panes[paneVolumes]
+	p := b.volumesPane()
+	lines, at := p.content(r.w)
+	if len(at) == 0 || r.w == 0 {
+		b.scroll[paneVolumes] = clamp(b.scroll[paneVolumes]+d, 0, b.maxScroll(paneVolumes))
+		return
+	}
+	vis := max(r.h-1, 1) // below the pane's title
+	b.volCursor = clamp(b.volCursor+d, 0, len(at)-1)
+	off := clamp(b.scroll[paneVolumes], 0, max(len(lines)-vis, 0))
+	b.scroll[paneVolumes] = followCursor(at[b.volCursor], off, vis)
+	if b.volCursor == 0 && at[0] < vis {
+		b.scroll[paneVolumes] = 0
+	}
 }

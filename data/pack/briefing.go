@@ -3,6 +3,7 @@ package pack
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -248,12 +249,19 @@ func (b *briefingBuilder) note(n data.BriefingNote, a data.AreaSummary, number s
 			return nil, err
 		}
 		blocks = append(blocks, budgetTable(l, d, data.Account(n.Ref)))
-	case data.RefMeasure:
+	case data.RefMeasure, data.RefIndicator:
 		d, err := b.detail(sc)
 		if err != nil {
 			return nil, err
 		}
-		blocks = append(blocks, measureTable(l, d, n.Ref, b.p))
+		name, table := measureTable(l, d, n, b.p)
+		if name != "" {
+			sec.Title = name
+			if n.RefKind == data.RefIndicator && n.UnitID != 0 {
+				sec.Title += " · " + strings.TrimPrefix(where, a.Name+" › ")
+			}
+		}
+		blocks = append(blocks, doc.Paragraph{Spans: []doc.Span{{Text: l.T("briefing.kind."+n.RefKind, where), Em: true}}}, table)
 	}
 	if sec.Title == "" {
 		sec.Title = l.T("briefing.kind."+n.RefKind+".title", where)
@@ -293,42 +301,95 @@ func budgetTable(l lang.Lang, d data.Detail, account data.Account) doc.Block {
 	return t
 }
 
-// measureTable shows a measure's last months, with its target and status
-// when it is an indicator.
-func measureTable(l lang.Lang, d data.Detail, ref string, p data.Period) doc.Block {
-	id, _ := strconv.ParseInt(ref, 10, 64)
-	months := []data.Period{p.Add(-12), p.Add(-2), p.Add(-1), p}
-	head := []string{l.T("pack.col.indicator")}
-	for _, m := range months {
-		head = append(head, l.PeriodShort(m))
-	}
-	t := doc.Table{Head: head, Right: []bool{false, true, true, true, true}}
-	cells := func(name string, s data.Series) []doc.Cell {
-		row := []doc.Cell{{Text: name}}
-		for _, m := range months {
-			v := "–" // missing is not zero
-			for _, pt := range s {
-				if pt.Period == m && pt.Valid {
-					v = lang.Value(pt.Value)
-				}
+// measureTable shows a marked measure or indicator as one row: its name
+// in the reader's language, its value in the period, the same month a
+// year earlier and the change between them, and for an indicator the
+// target and the status the unit reported. Missing figures are "–".
+func measureTable(l lang.Lang, d data.Detail, n data.BriefingNote, p data.Period) (string, doc.Block) {
+	id, _ := strconv.ParseInt(n.Ref, 10, 64)
+	t := doc.Table{Head: []string{l.T("pack.col.measure"), l.PeriodShort(p), l.PeriodShort(p.Add(-12)), l.T("pack.col.change")},
+		Right: []bool{false, true, true, true}}
+	row := func(name string, s data.Series, now *float64) []doc.Cell {
+		dec := decimals(s)
+		before, hasBefore := pointAt(s, p.Add(-12))
+		if now == nil {
+			if v, ok := pointAt(s, p); ok {
+				now = &v
 			}
-			row = append(row, doc.Cell{Text: v})
 		}
-		return row
+		cells := []doc.Cell{{Text: name}, {Text: missing}, {Text: missing}, {Text: missing}}
+		if now != nil {
+			cells[1].Text = lang.Number(*now, dec)
+		}
+		if hasBefore {
+			cells[2].Text = lang.Number(before, dec)
+		}
+		if now != nil && hasBefore {
+			cells[3].Text = signed(*now-before, dec)
+		}
+		return cells
 	}
-	for _, in := range d.Indicators {
-		if in.ID == id {
+	if n.RefKind == data.RefIndicator {
+		for _, in := range d.Indicators {
+			if in.ID != id || in.UnitID != n.UnitID {
+				continue
+			}
+			cmp := "≥"
+			if in.Direction == data.LowerIsBetter {
+				cmp = "≤"
+			}
 			t.Head = append(t.Head, l.T("pack.col.target"), l.T("pack.col.status"))
 			t.Right = append(t.Right, true, false)
-			t.Rows = append(t.Rows, append(cells(l.Measure(in.MeasureDef), in.History), doc.Cell{Text: lang.Value(in.Target)}, doc.Cell{Text: l.Status(in.Status)}))
-			return t
+			now := in.Value
+			name := l.Measure(in.MeasureDef)
+			t.Rows = append(t.Rows, append(row(name, in.History, &now),
+				doc.Cell{Text: cmp + " " + lang.Value(in.Target)}, doc.Cell{Text: l.Status(in.Status)}))
+			return name, t
 		}
+		return "", doc.Notice{Text: l.T("briefing.gone")}
 	}
 	for _, ms := range d.Measures {
 		if ms.ID == id {
-			t.Rows = append(t.Rows, cells(l.Measure(ms.MeasureDef), ms.History))
-			return t
+			name := l.Measure(ms.MeasureDef)
+			t.Rows = append(t.Rows, row(name, ms.History, nil))
+			return name, t
 		}
 	}
-	return doc.Notice{Text: l.T("briefing.gone")}
+	return "", doc.Notice{Text: l.T("briefing.gone")}
+}
+
+// missing is a figure without data: never 0.
+const missing = "–"
+
+// pointAt is a series' value in a month, and whether it has one.
+func pointAt(s data.Series, m data.Period) (float64, bool) {
+	for _, pt := range s {
+		if pt.Period == m && pt.Valid {
+			return pt.Value, true
+		}
+	}
+	return 0, false
+}
+
+// decimals is one when any month of the series has a fraction, so that
+// the figures of one row are written alike.
+func decimals(s data.Series) int {
+	for _, pt := range s {
+		if pt.Valid && pt.Value != math.Trunc(pt.Value) {
+			return 1
+		}
+	}
+	return 0
+}
+
+// signed is a change with its sign: "+3", "-1,5", "±0".
+func signed(d float64, dec int) string {
+	s := lang.Number(d, dec)
+	switch {
+	case strings.Trim(s, "-0,") == "":
+		return "±0"
+	case d > 0:
+		return "+" + s
+	}
+	return s
 }

@@ -48,7 +48,7 @@ func markFive(t *testing.T, s *data.Store) []data.BriefingNote {
 		{RefKind: data.RefGap, Ref: g0.Rule, Scope: g0.Scope(), Label: g0.Title},
 		{RefKind: data.RefNarrative, Ref: fmt.Sprint(det.Narratives[0].ID), Scope: det.Narratives[0].Scope, Label: det.Narratives[0].Title},
 		{RefKind: data.RefBudget, Ref: "", Scope: data.Scope{AreaID: children.ID}, Label: "Budget Barn och unga"},
-		{RefKind: data.RefMeasure, Ref: fmt.Sprint(det.Indicators[0].ID), Scope: data.Scope{AreaID: children.ID, UnitID: det.Indicators[0].UnitID}, Label: "Indikator"},
+		{RefKind: data.RefIndicator, Ref: fmt.Sprint(det.Indicators[0].ID), Scope: data.Scope{AreaID: children.ID, UnitID: det.Indicators[0].UnitID}, Label: "Indikator"},
 		{RefKind: data.RefGap, Ref: otherGap.Rule, Scope: otherGap.Scope(), Label: otherGap.Title},
 	}
 	for _, m := range marks {
@@ -215,5 +215,90 @@ func TestBriefingLongView(t *testing.T) {
 	row := fmt.Sprintf("| %d | %d | %s | %s |", y.Year, y.Months, lang.SignedTkr(y.Deviation()), lang.SignedTkr(y.StaffDeviation()))
 	if y.Year != 2026 || y.Months != 10 || !strings.Contains(area, row) {
 		t.Errorf("no row %q for 2026 in:\n%s", row, area)
+	}
+}
+
+// A marked indicator and a marked measure are small tables: the name in
+// the reader's language, the value in the period, the same month a year
+// earlier and the change; an indicator also its target and status.
+func TestBriefingMeasureTables(t *testing.T) {
+	s := freshDemo(t)
+	ctx := context.Background()
+	p := data.MustPeriod("2026-10")
+	areas, err := s.Areas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	area := data.Scope{AreaID: areas[0].ID}
+	det, err := s.Detail(ctx, area, p, data.DefaultDetailOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(det.Indicators) == 0 || len(det.Measures) == 0 {
+		t.Fatal("the demo's first area has no indicator or measure")
+	}
+	in, ms := det.Indicators[0], det.Measures[0]
+	for _, n := range []data.BriefingNote{
+		{RefKind: data.RefIndicator, Ref: fmt.Sprint(in.ID), Scope: data.Scope{AreaID: area.AreaID, UnitID: in.UnitID}, Label: "x"},
+		{RefKind: data.RefMeasure, Ref: fmt.Sprint(ms.ID), Scope: area, Label: "y"},
+	} {
+		n.MeetingDate, n.Period = "2026-11-26", p
+		if on, err := s.ToggleBriefingMark(ctx, n); err != nil || !on {
+			t.Fatalf("mark %+v: %v %v", n, on, err)
+		}
+	}
+	for _, l := range []lang.Lang{lang.SV, lang.EN} {
+		d, err := pack.Briefing(ctx, s, pack.BriefingOptions{Meeting: "2026-11-26", Period: p, Lang: l, Written: written})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := string(writeMD(t, d))
+		cmp := "≥"
+		if in.Direction == data.LowerIsBetter {
+			cmp = "≤"
+		}
+		value := lang.Value(in.Value)
+		inRow := "| " + l.Measure(in.MeasureDef) + " | " + value + " |"
+		if !strings.Contains(out, inRow) {
+			t.Errorf("%s: no indicator row %q in\n%s", l.Code(), inRow, out)
+		}
+		for _, want := range []string{cmp + " " + lang.Value(in.Target) + " | " + l.Status(in.Status) + " |",
+			"| " + l.Measure(ms.MeasureDef) + " |", l.PeriodShort(p.Add(-12))} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: briefing lacks %q", l.Code(), want)
+			}
+		}
+	}
+}
+
+// A month without data is "–" in the table, never 0.
+func TestBriefingMeasureMissingMonth(t *testing.T) {
+	s := freshDemo(t)
+	ctx := context.Background()
+	p := data.MustPeriod("2026-10")
+	areas, _ := s.Areas(ctx)
+	area := data.Scope{AreaID: areas[0].ID}
+	det, err := s.Detail(ctx, area, p, data.DefaultDetailOptions)
+	if err != nil || len(det.Measures) == 0 {
+		t.Fatal(err)
+	}
+	ms := det.Measures[0]
+	// Drop the measure's values a year earlier.
+	if _, err := s.DB().ExecContext(ctx, `DELETE FROM measure_value WHERE measure_id = ? AND period = ?`, ms.ID, p.Add(-12).String()); err != nil {
+		t.Fatal(err)
+	}
+	n := data.BriefingNote{RefKind: data.RefMeasure, Ref: fmt.Sprint(ms.ID), Scope: area, Label: "y", MeetingDate: "2026-11-26", Period: p}
+	if _, err := s.ToggleBriefingMark(ctx, n); err != nil {
+		t.Fatal(err)
+	}
+	d, err := pack.Briefing(ctx, s, pack.BriefingOptions{Meeting: "2026-11-26", Period: p, Lang: lang.SV, Written: written})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(writeMD(t, d))
+	now, _ := ms.History.Last()
+	row := "| " + lang.SV.Measure(ms.MeasureDef) + " | " + lang.Value(now) + " | – | – |"
+	if !strings.Contains(out, row) {
+		t.Errorf("no row %q with the missing year-ago month in\n%s", row, out)
 	}
 }

@@ -61,6 +61,8 @@ func init() {
 		"pack.col.deviation_pct":      {"Avvikelse %", "Deviation %"},
 		"pack.col.total":              {"Summa", "Total"},
 		"pack.col.indicator":          {"Indikator", "Indicator"},
+		"pack.col.measure":            {"Mått", "Measure"},
+		"pack.col.change":             {"Förändring", "Change"},
 		"pack.col.unit":               {"Enhet", "Unit"},
 		"pack.col.value":              {"Värde", "Value"},
 		"pack.col.target":             {"Mål", "Target"},

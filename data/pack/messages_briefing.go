@@ -29,6 +29,9 @@ func init() {
 		"briefing.kind.narrative.title": {"Berättelse från %s", "Narrative from %s"},
 		"briefing.kind.budget.title":    {"Budget för %s", "Budget of %s"},
 		"briefing.kind.measure.title":   {"Mått för %s", "Measure of %s"},
+		"briefing.kind.measure":         {"Mått · %s", "Measure · %s"},
+		"briefing.kind.indicator.title": {"Indikator för %s", "Indicator of %s"},
+		"briefing.kind.indicator":       {"Målindikator · %s", "Goal indicator · %s"},
 		"briefing.assessment":           {"Bedömning", "Assessment"},
 		"briefing.action":               {"Föreslagen åtgärd", "Proposed action"},
 	})
