@@ -264,3 +264,43 @@ func TestSubscribersHearEveryCommit(t *testing.T) {
 	default:
 	}
 }
+
+// A member opens a public document by its id and reads its body; the
+// secret document and the closed item's document are not found for them,
+// by id, though the owner reads both.
+func TestMemberReadsOnlyPublicDocuments(t *testing.T) {
+	ctx := context.Background()
+	s, _ := roleStore(t)
+	owner, err := s.As(data.LocalActor()).MeetingOn(ctx, "2026-11-26")
+	if err != nil {
+		t.Fatal(err)
+	}
+	member := s.As(data.Actor{Login: "lena", Role: data.RoleLedamot})
+	var opened, refused int
+	for _, it := range owner.Items {
+		for _, d := range it.Documents {
+			got, err := member.AgendaDocument(ctx, d.ID)
+			own, ownErr := s.As(data.LocalActor()).AgendaDocument(ctx, d.ID)
+			if ownErr != nil || own.Document.Body != d.Body || own.ItemTitle != it.Title {
+				t.Fatalf("the owner reads %d: %+v, %v", d.ID, own, ownErr)
+			}
+			if d.Secret || it.Closed {
+				if !errors.Is(err, data.ErrNoDocument) || strings.Contains(got.Document.Body, "HEMLIG") {
+					t.Fatalf("the member read %q: %+v, %v", d.Title, got, err)
+				}
+				refused++
+				continue
+			}
+			if err != nil || got.Document.Body != d.Body || got.Meeting != "2026-11-26" {
+				t.Fatalf("the member opens %q: %+v, %v", d.Title, got, err)
+			}
+			opened++
+		}
+	}
+	if opened == 0 || refused < 2 {
+		t.Fatalf("opened %d, refused %d: the fixture tests nothing", opened, refused)
+	}
+	if _, err := s.AgendaDocument(ctx, 99999); !errors.Is(err, data.ErrNoDocument) {
+		t.Fatalf("an unknown id: %v", err)
+	}
+}

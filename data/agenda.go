@@ -283,3 +283,35 @@ func nullBytes(b []byte) any {
 	}
 	return b
 }
+
+// ErrNoDocument is returned when an agenda document does not exist, or
+// the store's actor may not read it (a member asking for a secret
+// document or one of a closed item: to them it does not exist).
+var ErrNoDocument = errors.New("no such agenda document")
+
+// AgendaDocumentRead is one document as a reader shows it, with the item
+// it belongs to.
+type AgendaDocumentRead struct {
+	Document  AgendaDocument
+	ItemTitle string
+	Meeting   string // the meeting's date
+}
+
+// AgendaDocument reads one document for reading. For a member the
+// filter is in the query itself: a secret document or one of a closed
+// item is never read from the database, not read and then hidden.
+func (s *Store) AgendaDocument(ctx context.Context, id int64) (AgendaDocumentRead, error) {
+	q := `SELECT d.id, d.ordinal, d.title, d.secret, d.body, d.pdf, i.title, m.date
+		FROM agenda_document d JOIN agenda_item i ON i.id = d.item_id JOIN meeting m ON m.id = i.meeting_id
+		WHERE d.id = ?`
+	if s.actor.ReadsRestricted() {
+		q += ` AND d.secret = 0 AND i.closed = 0`
+	}
+	var r AgendaDocumentRead
+	d := &r.Document
+	err := s.db.QueryRowContext(ctx, q, id).Scan(&d.ID, &d.Ordinal, &d.Title, &d.Secret, &d.Body, &d.PDF, &r.ItemTitle, &r.Meeting)
+	if errors.Is(err, sql.ErrNoRows) {
+		return AgendaDocumentRead{}, fmt.Errorf("%w: %d", ErrNoDocument, id)
+	}
+	return r, err
+}

@@ -23,7 +23,9 @@ import (
 // föredragande, closed mark) with its documents under it. a adds an item,
 // d a document to the item under the cursor (its text written in the form
 // or read from a Markdown file; a PDF file is attached as it is), enter
-// edits, K/J move, x removes (pressed twice), n gives the § numbers.
+// edits, K/J move, x removes (pressed twice), n gives the § numbers. v
+// reads the document under the cursor (docreader.go); for a role that
+// may not edit, enter reads it too.
 type agendaScreen struct {
 	*app
 	keys     keyMap // the app's, without the edits the user's role may not make
@@ -116,8 +118,8 @@ func (s *agendaScreen) Help() help.KeyMap {
 		return bindings{short: s.form.footerKeys(), full: [][]key.Binding{s.form.footerKeys()}}
 	}
 	return bindings{
-		short: []key.Binding{k.Add, k.AddDocument, k.Edit, k.MoveUp, k.MoveDown, k.Remove, k.Number, k.Back},
-		full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Add, k.AddDocument, k.Edit, k.Remove},
+		short: []key.Binding{k.ViewDocument, k.Add, k.AddDocument, k.Edit, k.MoveUp, k.MoveDown, k.Remove, k.Number, k.Back},
+		full: [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.ViewDocument, k.Add, k.AddDocument, k.Edit, k.Remove},
 			{k.MoveUp, k.MoveDown, k.Number}, {k.Back, k.Help, k.Quit}},
 	}
 }
@@ -226,6 +228,9 @@ func (s *agendaScreen) key(msg tea.KeyPressMsg) (Screen, tea.Cmd) {
 		s.openItemForm(nil)
 		return s, s.form.start()
 	case row == nil:
+	case key.Matches(msg, k.ViewDocument) && row.doc >= 0:
+		r := newDocReader(s.app, s.meeting.Items[row.item].Documents[row.doc].ID)
+		return r, r.load()
 	case key.Matches(msg, k.AddDocument):
 		s.openDocForm(s.meeting.Items[row.item].ID, nil)
 		return s, s.form.start()

@@ -52,6 +52,9 @@ type keyMap struct {
 	MoveUp, MoveDown, Remove       key.Binding
 	Add, AddDocument, Edit, Number key.Binding
 	InPack                         key.Binding // p: the briefing into the members' pack, or out
+	// v on an agenda's document reads it; for a role that may not edit
+	// the agenda, enter reads it too (keysFor).
+	ViewDocument key.Binding
 	// In a form: tab and shift+tab step, space ticks a yes/no, ctrl+s
 	// saves, esc cancels.
 	FormNext, FormPrev, FormToggle, FormSave, FormCancel key.Binding
@@ -121,22 +124,23 @@ func newKeyMap(l lang.Lang) keyMap {
 		ChooseUndo:    b([]string{"enter"}, "enter", "board.key.choose_undo"),
 		ConfirmUndo:   b([]string{"y", "enter"}, "y", "board.key.confirm_undo"),
 
-		Mark:        b([]string{"m"}, "m", "board.key.mark"),
-		Briefing:    b([]string{"b"}, "b", "board.key.briefing"),
-		Meetings:    b([]string{"M"}, "M", "board.key.meetings"),
-		MoveUp:      b([]string{"K"}, "K", "board.key.move_up"),
-		MoveDown:    b([]string{"J"}, "J", "board.key.move_down"),
-		Remove:      b([]string{"x"}, "x", "board.key.remove"),
-		Add:         b([]string{"a"}, "a", "board.key.add_item"),
-		AddDocument: b([]string{"d"}, "d", "board.key.add_document"),
-		Edit:        b([]string{"e", "enter"}, "enter/e", "board.key.edit"),
-		Number:      b([]string{"n"}, "n", "board.key.number"),
-		InPack:      b([]string{"p"}, "p", "board.key.in_pack"),
-		FormNext:    b([]string{"tab"}, "tab", "board.key.form_next"),
-		FormPrev:    b([]string{"shift+tab"}, "shift+tab", "board.key.form_prev"),
-		FormToggle:  b([]string{"space", "enter"}, "space", "board.key.form_toggle"),
-		FormSave:    b([]string{"ctrl+s"}, "ctrl+s", "board.key.form_save"),
-		FormCancel:  b([]string{"esc"}, "esc", "board.key.form_cancel"),
+		Mark:         b([]string{"m"}, "m", "board.key.mark"),
+		Briefing:     b([]string{"b"}, "b", "board.key.briefing"),
+		Meetings:     b([]string{"M"}, "M", "board.key.meetings"),
+		MoveUp:       b([]string{"K"}, "K", "board.key.move_up"),
+		MoveDown:     b([]string{"J"}, "J", "board.key.move_down"),
+		Remove:       b([]string{"x"}, "x", "board.key.remove"),
+		Add:          b([]string{"a"}, "a", "board.key.add_item"),
+		AddDocument:  b([]string{"d"}, "d", "board.key.add_document"),
+		Edit:         b([]string{"e", "enter"}, "enter/e", "board.key.edit"),
+		Number:       b([]string{"n"}, "n", "board.key.number"),
+		ViewDocument: b([]string{"v"}, "v", "board.key.view_document"),
+		InPack:       b([]string{"p"}, "p", "board.key.in_pack"),
+		FormNext:     b([]string{"tab"}, "tab", "board.key.form_next"),
+		FormPrev:     b([]string{"shift+tab"}, "shift+tab", "board.key.form_prev"),
+		FormToggle:   b([]string{"space", "enter"}, "space", "board.key.form_toggle"),
+		FormSave:     b([]string{"ctrl+s"}, "ctrl+s", "board.key.form_save"),
+		FormCancel:   b([]string{"esc"}, "esc", "board.key.form_cancel"),
 
 		Reports:       b([]string{"r"}, "r", "board.key.reports"),
 		SortReports:   b([]string{"s"}, "s", "board.review.key.sort"),

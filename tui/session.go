@@ -64,6 +64,10 @@ func (a *app) keysFor(act data.Action) keyMap {
 	for _, b := range []*key.Binding{&k.Add, &k.AddDocument, &k.Edit, &k.MoveUp, &k.MoveDown, &k.Remove, &k.Number} {
 		b.SetEnabled(false)
 	}
+	if act == data.ActMeetings {
+		// enter, which edits for the secretary, reads for everyone else
+		k.ViewDocument = key.NewBinding(key.WithKeys("enter", "v"), key.WithHelp("enter/v", k.ViewDocument.Help().Desc))
+	}
 	return k
 }
 
