@@ -51,8 +51,10 @@ func secretPhrases(t *testing.T, s *data.Store, dates ...string) []string {
 }
 
 // walkAgendas opens the meetings (M) and each meeting's agenda in turn,
-// moving the cursor over every row of it.
-func walkAgendas(t *testing.T, tm *terminal, meetings ...data.Meeting) {
+// moving the cursor over every row of it and opening every document it
+// shows (with the key open) in the document reader, as the person reads
+// it (as).
+func walkAgendas(t *testing.T, tm *terminal, as *data.Store, open string, meetings ...data.Meeting) (opened int) {
 	t.Helper()
 	tm.press("M")
 	tm.waitScreen("Sammanträden")
@@ -68,12 +70,24 @@ func walkAgendas(t *testing.T, tm *terminal, meetings ...data.Meeting) {
 		}
 		tm.press("\r")
 		tm.waitScreen("sammanträdet " + lang.SV.Date(m.Day()))
-		rows := 0
-		for _, it := range m.Items {
-			rows += 1 + len(it.Documents)
+		shown, err := as.MeetingOn(context.Background(), m.Date)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for range rows {
-			tm.press("j")
+		for n, it := range shown.Items {
+			for _, d := range it.Documents {
+				tm.press("j")
+				tm.press(open)
+				tm.waitScreen("Ärende: ") // the reader, its document loaded
+				tm.waitScreen(d.Title)
+				opened++
+				tm.press("G") // to the document's end
+				tm.press("\x1b")
+				tm.waitScreen("Föredragningslista · sammanträdet") // the agenda again, not a document of that name
+			}
+			if n < len(shown.Items)-1 {
+				tm.press("j")
+			}
 		}
 		// the cursor on the agenda's last row: below it only blank lines
 		tm.waitUntil("the cursor on the last row", func(sc string) bool {
@@ -90,11 +104,13 @@ func walkAgendas(t *testing.T, tm *terminal, meetings ...data.Meeting) {
 		tm.press("\x1b")
 		tm.waitScreen("o kvalitetsglapp")
 	}
+	return opened
 }
 
-// A committee member walks both meetings' agendas and never receives a
-// byte of the closed items' text or of a secret document, while the
-// controller, walking the same, does: the check can fail.
+// A committee member walks both meetings' agendas, opening every
+// document shown (enter), and never receives a byte of the closed items'
+// text or of a secret document, while the controller, walking and
+// opening the same (v), does: the check can fail.
 func TestMemberNeverReceivesSecretText(t *testing.T) {
 	carl := newPerson(t, "carl", "Carl Ek", data.RoleController)
 	lena := newPerson(t, "lena", "Lena Ström", data.RoleLedamot)
@@ -112,10 +128,35 @@ func TestMemberNeverReceivesSecretText(t *testing.T) {
 	if len(secrets) < 5 {
 		t.Fatalf("the demo has too little secret text to test with: %q", secrets)
 	}
+	// a line of a public document, which the member must read
+	public := ""
+	memberNov, err := ts.store.As(data.Actor{Login: "lena", Role: data.RoleLedamot}).MeetingOn(ctx, nov.Date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range memberNov.Items {
+		for _, d := range it.Documents {
+			for _, line := range strings.Split(d.Body, "\n") {
+				if line = strings.TrimSpace(line); public == "" && len([]rune(line)) >= 24 && !strings.ContainsAny(line, "#*|_`[>-") {
+					public = string([]rune(line)[:24])
+				}
+			}
+		}
+	}
+	if public == "" {
+		t.Fatal("the demo's November pack has no public document text")
+	}
 	for _, p := range []person{lena, carl} {
 		tm := ts.connect(t, p, 200, 60)
 		tm.waitFor("Ekbacka kommun")
-		walkAgendas(t, tm, oct, nov)
+		open := "v"
+		if p.role == data.RoleLedamot {
+			open = "\r"
+		}
+		opened := walkAgendas(t, tm, ts.store.As(data.Actor{Login: p.login, Role: p.role}), open, oct, nov)
+		if opened == 0 {
+			t.Fatalf("%s opened no document", p.login)
+		}
 		got := tm.out.String() // the raw bytes, escapes and all
 		plain := tm.text()
 		var seen []string
@@ -127,6 +168,8 @@ func TestMemberNeverReceivesSecretText(t *testing.T) {
 		switch {
 		case p.role == data.RoleLedamot && len(seen) > 0:
 			t.Fatalf("the member received secret text: %q", seen)
+		case p.role == data.RoleLedamot && !strings.Contains(plain, public):
+			t.Fatalf("the member never read the public document text %q", public)
 		case p.role == data.RoleLedamot && !strings.Contains(tm.shown()+plain, "Ärende enligt sekretess"):
 			t.Fatal("the member's agenda does not show the closed items by their public title")
 		case p.role != data.RoleLedamot && len(seen) == 0:
