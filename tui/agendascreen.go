@@ -72,6 +72,9 @@ func newAgendaScreen(a *app, date string) *agendaScreen {
 	return &agendaScreen{app: a, date: date, keys: a.keysFor(data.ActMeetings)}
 }
 
+// loading tells the golden tests the agenda is still being read.
+func (s *agendaScreen) loading() bool { return !s.loaded }
+
 func (s *agendaScreen) Title() string { return s.l.T("board.agenda.title", s.date) }
 
 func (s *agendaScreen) SetSize(w, h int) { s.w, s.h = w, h }

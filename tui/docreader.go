@@ -62,6 +62,9 @@ func (r *docReader) load() tea.Cmd {
 	}
 }
 
+// loading tells the golden tests the document is still being read.
+func (r *docReader) loading() bool { return !r.loaded }
+
 func (r *docReader) Title() string { return r.l.T("board.docreader.title") }
 
 func (r *docReader) Help() help.KeyMap {
@@ -160,13 +163,18 @@ func (r *docReader) lines(w int) []string {
 	return out
 }
 
+// docMaxText is wider than a narrative's measure: a tjänsteskrivelse
+// carries tables of eight columns, which wrap into unreadable cells at
+// the prose measure.
+const docMaxText = 140
+
 // layout renders the body for the width (a readable measure at most) and
 // fills the viewport.
 func (r *docReader) layout() {
 	if r.w <= 0 {
 		return
 	}
-	textW := min(r.w, readerMaxText)
+	textW := min(r.w, docMaxText)
 	r.view.SetWidth(r.w)
 	r.view.SetHeight(max(r.h-len(r.header()), 1))
 	r.view.SetContentLines(r.lines(textW))

@@ -167,3 +167,20 @@ func TestMemberCannotOpenSecretDocumentByID(t *testing.T) {
 		t.Fatal("the demo's November meeting has no secret document to try")
 	}
 }
+
+// Before the first window size the reader draws nothing and takes its
+// document without rendering; the size then lays it out.
+func TestDocReaderBeforeSize(t *testing.T) {
+	m := New(demoStore, Options{NoColor: true})
+	r := newDocReader(m.app, 1)
+	if v := r.View(0, 0); v != "" {
+		t.Fatalf("0x0 drew %q", v)
+	}
+	r.Update(docReadMsg{id: 1, doc: data.AgendaDocumentRead{Document: data.AgendaDocument{Title: "T", Body: "Texten\x1b[31m här."}, ItemTitle: "I", Meeting: "2026-11-26"}})
+	r.SetSize(60, 10)
+	v := r.View(60, 10)
+	mustContain(t, v, "Texten", "här.")
+	if strings.Contains(v, "\x1b[31m") {
+		t.Fatalf("a control sequence from the document reached the screen: %q", v)
+	}
+}

@@ -185,3 +185,20 @@ func TestScreensGolden(t *testing.T) {
 		})
 	}
 }
+
+// A committee member reads the November pack's monthly follow-up (the
+// agenda's sixth row, enter): the document reader at the sizes and in
+// both languages.
+func TestDocReaderGolden(t *testing.T) {
+	member := demoStore.As(data.Actor{Login: "lena", Name: "Lena Ström", Role: data.RoleLedamot})
+	cases := []struct {
+		l    lang.Lang
+		w, h int
+	}{{lang.SV, 80, 24}, {lang.EN, 120, 40}, {lang.SV, 200, 50}}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("%dx%d_%s", c.w, c.h, c.l.Code()), func(t *testing.T) {
+			goldenScreen(t, member, Options{Lang: c.l, Period: data.MustPeriod("2026-10")}, c.w, c.h,
+				"M", "enter", "down", "down", "down", "down", "down", "enter")
+		})
+	}
+}

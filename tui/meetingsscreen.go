@@ -36,6 +36,9 @@ func (s *meetingsScreen) load() tea.Cmd {
 	}
 }
 
+// loading tells the golden tests the list is still being read.
+func (s *meetingsScreen) loading() bool { return !s.loaded }
+
 func (s *meetingsScreen) Title() string { return s.l.T("board.meetings.title") }
 
 func (s *meetingsScreen) SetSize(int, int) {}
