@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -95,28 +96,48 @@ func (t *Tx) SubmitReports(actor, at, reopen string) ([]TouchedReport, error) {
 	if len(locked) > 0 && strings.TrimSpace(reopen) == "" {
 		return touched, &LockedReportsError{Reports: locked}
 	}
-	for _, r := range touched {
+	// The events, in the order of the touched reports: a reopen before
+	// the import's own event. Their hashes chain in Go; the reports are
+	// upserted in one statement.
+	evs := make([]AuditEvent, 0, len(touched)+len(locked))
+	pairs := make([][2]any, len(touched))
+	for i, r := range touched {
+		pairs[i] = [2]any{r.UnitID, r.Period.String()}
 		from := r.Status
 		if from == ReportApproved {
-			if _, err := appendEvent(t.ctx, prepared{t}, AuditEvent{At: at, Actor: actor, Kind: EventReopen, UnitID: r.UnitID, Period: r.Period,
-				From: from, To: ReportSubmitted, Text: strings.TrimSpace(reopen), ImportRun: t.run}); err != nil {
-				return nil, err
-			}
+			evs = append(evs, AuditEvent{At: at, Actor: actor, Kind: EventReopen, UnitID: r.UnitID, Area: r.Area, Unit: r.Unit, Period: r.Period,
+				From: from, To: ReportSubmitted, Text: strings.TrimSpace(reopen), ImportRun: t.run})
 			from = ReportSubmitted
 		}
-		kind := importKind(from)
-		if _, err := (prepared{t}).ExecContext(t.ctx, `INSERT INTO unit_report(unit_id, period, status, submitted_at, submitted_by, first_submitted_at)
-			VALUES (?1, ?2, 'inlamnad', ?3, ?4, ?3)
-			ON CONFLICT(unit_id, period) DO UPDATE SET status = 'inlamnad', submitted_at = ?3, submitted_by = ?4,
-				first_submitted_at = ifnull(unit_report.first_submitted_at, ?3)`, r.UnitID, r.Period, at, actor); err != nil {
-			return nil, err
-		}
-		if _, err := appendEvent(t.ctx, prepared{t}, AuditEvent{At: at, Actor: actor, Kind: kind, UnitID: r.UnitID, Period: r.Period,
-			From: from, To: ReportSubmitted, ImportRun: t.run, RowsNew: r.RowsNew, RowsChange: r.Changed}); err != nil {
-			return nil, err
-		}
+		evs = append(evs, AuditEvent{At: at, Actor: actor, Kind: importKind(from), UnitID: r.UnitID, Area: r.Area, Unit: r.Unit, Period: r.Period,
+			From: from, To: ReportSubmitted, ImportRun: t.run, RowsNew: r.RowsNew, RowsChange: r.Changed})
+	}
+	if err := t.submitTouched(at, actor, pairs); err != nil {
+		return nil, err
+	}
+	if _, err := appendEvents(t.ctx, prepared{t}, evs); err != nil {
+		return nil, err
 	}
 	return touched, nil
+}
+
+// submitTouched submits the reports named by pairs of (unit id, period)
+// in one INSERT … SELECT over the pairs as a JSON array, in their order:
+// a new report is inlämnad from now, an existing one inlämnad again
+// keeping when it was first submitted.
+func (t *Tx) submitTouched(at, actor string, pairs [][2]any) error {
+	if len(pairs) == 0 {
+		return nil
+	}
+	js, err := json.Marshal(pairs)
+	if err != nil {
+		return err
+	}
+	_, err = t.tx.ExecContext(t.ctx, `INSERT INTO unit_report(unit_id, period, status, submitted_at, submitted_by, first_submitted_at)
+		SELECT j.value ->> 0, j.value ->> 1, 'inlamnad', ?1, ?2, ?1 FROM json_each(?3) j WHERE true ORDER BY j.key
+		ON CONFLICT(unit_id, period) DO UPDATE SET status = 'inlamnad', submitted_at = ?1, submitted_by = ?2,
+			first_submitted_at = ifnull(unit_report.first_submitted_at, ?1)`, at, actor, string(js))
+	return err
 }
 
 // undoTouched lists the reports an import run added or changed rows of,
