@@ -106,11 +106,14 @@ type execQuerier interface {
 }
 
 func appendEvent(ctx context.Context, tx execQuerier, e AuditEvent) (AuditEvent, error) {
-	evs, err := appendEvents(ctx, tx, []AuditEvent{e})
+	w, err := newChainWriter(ctx, tx)
 	if err != nil {
 		return e, err
 	}
-	return evs[0], nil
+	if e, err = w.add(e); err != nil {
+		return e, err
+	}
+	return e, w.flush()
 }
 
 // eventsPerInsert is how many events one INSERT writes: 18 values each,
@@ -119,16 +122,22 @@ func appendEvent(ctx context.Context, tx execQuerier, e AuditEvent) (AuditEvent,
 // stepping one statement per event.
 const eventsPerInsert = 500
 
-// appendEvents adds evs at the end of the chain inside tx, in their
-// order, and returns them with their ids and hashes. The chain's tail is
-// read once; each event's hash is computed in Go from the one before it,
-// and the events are written with multi-row INSERTs, which SQLite steps
-// row by row, so the chain trigger checks every event against the one
-// written just before it.
-func appendEvents(ctx context.Context, tx execQuerier, evs []AuditEvent) ([]AuditEvent, error) {
-	if len(evs) == 0 {
-		return evs, nil
-	}
+// chainWriter appends events at the end of the chain inside a
+// transaction, in the order they are added. The chain's tail is read
+// once; each event's hash is computed in Go from the one before it, and
+// the events are written with multi-row INSERTs, which SQLite steps row
+// by row, so the chain trigger checks every event against the one written
+// just before it. Only one INSERT's events are held at a time.
+type chainWriter struct {
+	ctx      context.Context
+	tx       execQuerier
+	id       int64 // the last id given
+	prevHash string
+	buf      []AuditEvent
+	args     []any
+}
+
+func newChainWriter(ctx context.Context, tx execQuerier) (*chainWriter, error) {
 	var last sql.NullInt64
 	var prev sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1`).Scan(&last, &prev)
@@ -139,39 +148,47 @@ func appendEvents(ctx context.Context, tx execQuerier, evs []AuditEvent) ([]Audi
 	if err := tx.QueryRowContext(ctx, `SELECT max(seq) FROM sqlite_sequence WHERE name = 'audit_event'`).Scan(&seq); err != nil {
 		return nil, err
 	}
-	id, prevHash := max(last.Int64, seq.Int64), prev.String
-	out := make([]AuditEvent, len(evs))
-	for i, e := range evs {
-		if e.Unit == "" {
-			if err := tx.QueryRowContext(ctx, `SELECT a.name, u.name FROM unit u JOIN area a ON a.id = u.area_id WHERE u.id = ?`,
-				e.UnitID).Scan(&e.Area, &e.Unit); err != nil {
-				return nil, fmt.Errorf("audit event for unit %d: %w", e.UnitID, err)
-			}
-		}
-		if e.From == "" {
-			e.From = ReportWaiting
-		}
-		if e.To == "" {
-			e.To = e.From
-		}
-		id++
-		e.ID, e.PrevHash = id, prevHash
-		e.Hash = e.ComputeHash()
-		prevHash = e.Hash
-		out[i] = e
-	}
-	for lo := 0; lo < len(out); lo += eventsPerInsert {
-		chunk := out[lo:min(lo+eventsPerInsert, len(out))]
-		args := make([]any, 0, len(chunk)*18)
-		for _, e := range chunk {
-			args = append(args, e.ID, e.At, e.Actor, string(e.Kind), e.UnitID, e.Area, e.Unit, e.Period, string(e.From), string(e.To),
-				e.TargetKind, e.Target, e.Text, nullZero(e.ImportRun), e.RowsNew, e.RowsChange, e.PrevHash, e.Hash)
-		}
-		if _, err := tx.ExecContext(ctx, insertEventsSQL(len(chunk)), args...); err != nil {
-			return nil, err
+	return &chainWriter{ctx: ctx, tx: tx, id: max(last.Int64, seq.Int64), prevHash: prev.String}, nil
+}
+
+// add gives e its id and hashes, and writes it with the events before it
+// once an INSERT's worth is waiting; flush writes the rest.
+func (w *chainWriter) add(e AuditEvent) (AuditEvent, error) {
+	if e.Unit == "" {
+		if err := w.tx.QueryRowContext(w.ctx, `SELECT a.name, u.name FROM unit u JOIN area a ON a.id = u.area_id WHERE u.id = ?`,
+			e.UnitID).Scan(&e.Area, &e.Unit); err != nil {
+			return e, fmt.Errorf("audit event for unit %d: %w", e.UnitID, err)
 		}
 	}
-	return out, nil
+	if e.From == "" {
+		e.From = ReportWaiting
+	}
+	if e.To == "" {
+		e.To = e.From
+	}
+	w.id++
+	e.ID, e.PrevHash = w.id, w.prevHash
+	e.Hash = e.ComputeHash()
+	w.prevHash = e.Hash
+	w.buf = append(w.buf, e)
+	if len(w.buf) == eventsPerInsert {
+		return e, w.flush()
+	}
+	return e, nil
+}
+
+func (w *chainWriter) flush() error {
+	if len(w.buf) == 0 {
+		return nil
+	}
+	w.args = w.args[:0]
+	for _, e := range w.buf {
+		w.args = append(w.args, e.ID, e.At, e.Actor, string(e.Kind), e.UnitID, e.Area, e.Unit, e.Period, string(e.From), string(e.To),
+			e.TargetKind, e.Target, e.Text, nullZero(e.ImportRun), e.RowsNew, e.RowsChange, e.PrevHash, e.Hash)
+	}
+	_, err := w.tx.ExecContext(w.ctx, insertEventsSQL(len(w.buf)), w.args...)
+	w.buf = w.buf[:0]
+	return err
 }
 
 // insertEventsSQL is the INSERT of n events.

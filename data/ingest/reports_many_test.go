@@ -12,7 +12,8 @@ import (
 
 // An import touching more reports than one INSERT writes events for
 // (600 unit-months: 6 units × 100 months) chains every event, submits
-// every report, and puts each reopen right before its report's update.
+// every report, and puts each reopen right before its report's update;
+// undoing it chains an undo event for each report.
 func TestImportChainsManyReports(t *testing.T) {
 	s := newStore(t)
 	dir := t.TempDir()
@@ -79,5 +80,16 @@ func TestImportChainsManyReports(t *testing.T) {
 		if got := strings.Join(kinds, " "); got != "submit approve reopen update" {
 			t.Errorf("%s %s: trail %s", a.unit, a.period, got)
 		}
+	}
+
+	if _, err := s.UndoImport(context.Background(), rep.Run, "controller", "2026-11-21T08:00:00Z"); err != nil {
+		t.Fatal(err)
+	}
+	sum, brk, err = s.VerifyAudit(context.Background())
+	if err != nil || brk != nil {
+		t.Fatalf("verify after the undo: %v %v", brk, err)
+	}
+	if want := 600 + 4 + 600 + 600; sum.Events != want {
+		t.Errorf("%d events after the undo, want %d", sum.Events, want)
 	}
 }
