@@ -95,28 +95,58 @@ func (t *Tx) SubmitReports(actor, at, reopen string) ([]TouchedReport, error) {
 	if len(locked) > 0 && strings.TrimSpace(reopen) == "" {
 		return touched, &LockedReportsError{Reports: locked}
 	}
+	if err := t.submitTouched(at, actor, touched); err != nil {
+		return nil, err
+	}
+	// The events, in the order of the touched reports: a reopen right
+	// before the import's own event.
+	w, err := newChainWriter(t.ctx, prepared{t})
+	if err != nil {
+		return nil, err
+	}
 	for _, r := range touched {
 		from := r.Status
 		if from == ReportApproved {
-			if _, err := appendEvent(t.ctx, prepared{t}, AuditEvent{At: at, Actor: actor, Kind: EventReopen, UnitID: r.UnitID, Period: r.Period,
+			if _, err := w.add(AuditEvent{At: at, Actor: actor, Kind: EventReopen, UnitID: r.UnitID, Area: r.Area, Unit: r.Unit, Period: r.Period,
 				From: from, To: ReportSubmitted, Text: strings.TrimSpace(reopen), ImportRun: t.run}); err != nil {
 				return nil, err
 			}
 			from = ReportSubmitted
 		}
-		kind := importKind(from)
-		if _, err := (prepared{t}).ExecContext(t.ctx, `INSERT INTO unit_report(unit_id, period, status, submitted_at, submitted_by, first_submitted_at)
-			VALUES (?1, ?2, 'inlamnad', ?3, ?4, ?3)
-			ON CONFLICT(unit_id, period) DO UPDATE SET status = 'inlamnad', submitted_at = ?3, submitted_by = ?4,
-				first_submitted_at = ifnull(unit_report.first_submitted_at, ?3)`, r.UnitID, r.Period, at, actor); err != nil {
-			return nil, err
-		}
-		if _, err := appendEvent(t.ctx, prepared{t}, AuditEvent{At: at, Actor: actor, Kind: kind, UnitID: r.UnitID, Period: r.Period,
+		if _, err := w.add(AuditEvent{At: at, Actor: actor, Kind: importKind(from), UnitID: r.UnitID, Area: r.Area, Unit: r.Unit, Period: r.Period,
 			From: from, To: ReportSubmitted, ImportRun: t.run, RowsNew: r.RowsNew, RowsChange: r.Changed}); err != nil {
 			return nil, err
 		}
 	}
+	if err := w.flush(); err != nil {
+		return nil, err
+	}
 	return touched, nil
+}
+
+// submitTouched submits the touched reports in one INSERT … SELECT over
+// their (unit id, period) pairs as a JSON array, in their order: a new
+// report is inlämnad from now, an existing one inlämnad again, keeping
+// when it was first submitted.
+func (t *Tx) submitTouched(at, actor string, touched []TouchedReport) error {
+	if len(touched) == 0 {
+		return nil
+	}
+	var js strings.Builder
+	js.Grow(len(touched) * 20)
+	js.WriteByte('[')
+	for i, r := range touched {
+		if i > 0 {
+			js.WriteByte(',')
+		}
+		fmt.Fprintf(&js, `[%d,"%s"]`, r.UnitID, r.Period) // a period is digits and a dash
+	}
+	js.WriteByte(']')
+	_, err := t.tx.ExecContext(t.ctx, `INSERT INTO unit_report(unit_id, period, status, submitted_at, submitted_by, first_submitted_at)
+		SELECT j.value ->> 0, j.value ->> 1, 'inlamnad', ?1, ?2, ?1 FROM json_each(?3) j WHERE true ORDER BY j.key
+		ON CONFLICT(unit_id, period) DO UPDATE SET status = 'inlamnad', submitted_at = ?1, submitted_by = ?2,
+			first_submitted_at = ifnull(unit_report.first_submitted_at, ?1)`, at, actor, js.String())
+	return err
 }
 
 // undoTouched lists the reports an import run added or changed rows of,
@@ -144,6 +174,12 @@ func (t *Tx) undoReports(run int64, actor, at string) error {
 	}
 	if len(locked) > 0 {
 		return &LockedReportsError{Reports: locked}
+	}
+	// The undo events are written in INSERTs of many; the look-ups below
+	// read only the import events written before them.
+	w, err := newChainWriter(t.ctx, prepared{t})
+	if err != nil {
+		return err
 	}
 	for _, r := range touched {
 		if r.Status == ReportWaiting {
@@ -176,12 +212,12 @@ func (t *Tx) undoReports(run int64, actor, at string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := appendEvent(t.ctx, prepared{t}, AuditEvent{At: at, Actor: actor, Kind: EventUndo, UnitID: r.UnitID, Period: r.Period,
+		if _, err := w.add(AuditEvent{At: at, Actor: actor, Kind: EventUndo, UnitID: r.UnitID, Area: r.Area, Unit: r.Unit, Period: r.Period,
 			From: r.Status, To: to, ImportRun: run, RowsNew: r.RowsNew, RowsChange: r.Changed}); err != nil {
 			return err
 		}
 	}
-	return nil
+	return w.flush()
 }
 
 // migrateReportEvents moves version 1's report_event into the chained
@@ -219,10 +255,17 @@ func migrateReportEvents(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	w, err := newChainWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
 	for _, e := range evs {
-		if _, err := appendEvent(ctx, tx, e); err != nil {
+		if _, err := w.add(e); err != nil {
 			return err
 		}
+	}
+	if err := w.flush(); err != nil {
+		return err
 	}
 	_, err = tx.ExecContext(ctx, `DROP TABLE report_event; DROP TABLE unit_report;
 		ALTER TABLE unit_report_v2 RENAME TO unit_report`)
