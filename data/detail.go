@@ -147,21 +147,30 @@ func scopeCTE(sc Scope) (string, []any) {
 // Detail gathers the panes of one area or unit for period p, in four
 // set-based queries (budget, placements, measures, narratives).
 func (s *Store) Detail(ctx context.Context, sc Scope, p Period, opt DetailOptions) (Detail, error) {
-	if opt.HistoryMonths < 1 {
-		opt.HistoryMonths = DefaultDetailOptions.HistoryMonths
-	}
-	if opt.NarrativeMonths < 1 {
-		opt.NarrativeMonths = DefaultDetailOptions.NarrativeMonths
-	}
+	opt = opt.withDefaults()
+	cte, args := scopeCTE(sc)
+	q := scopeQuery{cte: cte, args: args, group: "0"}
 	d := Detail{Scope: sc, Period: p}
-	var err error
-	if d.Budget, d.Total, err = s.budgetLines(ctx, sc, p); err != nil {
+	budget, err := s.budgetLines(ctx, q, p)
+	if err != nil {
 		return d, err
 	}
-	if d.Placements, d.Total24, err = s.placementSeries(ctx, sc, p, opt.HistoryMonths); err != nil {
+	d.Budget, d.Total = budget[0].finish()
+	pl, err := s.placementSeries(ctx, q, p, opt.HistoryMonths)
+	if err != nil {
 		return d, err
 	}
-	if d.Measures, d.Indicators, err = s.measureSeries(ctx, sc, p, opt.HistoryMonths); err != nil {
+	d.Placements, d.Total24 = pl[0].finish(p, opt.HistoryMonths)
+	defs, order, err := s.measureDefs(ctx)
+	if err != nil {
+		return d, err
+	}
+	plain, err := s.plainSeries(ctx, q, p, opt.HistoryMonths, defs)
+	if err != nil {
+		return d, err
+	}
+	d.Measures = plain[0].finish(order)
+	if d.Indicators, err = s.indicatorSeries(ctx, q, p, opt.HistoryMonths, defs); err != nil {
 		return d, err
 	}
 	if d.Narratives, err = s.narratives(ctx, sc, p.Recent(opt.NarrativeMonths), p); err != nil {
@@ -170,16 +179,41 @@ func (s *Store) Detail(ctx context.Context, sc Scope, p Period, opt DetailOption
 	return d, nil
 }
 
-func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLine, BudgetLine, error) {
-	cte, args := scopeCTE(sc)
+func (opt DetailOptions) withDefaults() DetailOptions {
+	if opt.HistoryMonths < 1 {
+		opt.HistoryMonths = DefaultDetailOptions.HistoryMonths
+	}
+	if opt.NarrativeMonths < 1 {
+		opt.NarrativeMonths = DefaultDetailOptions.NarrativeMonths
+	}
+	return opt
+}
+
+// scopeQuery is the scope part of a detail query: the CTE "sc" of the
+// stored scopes its rows come from, and group, the SQL expression the
+// rows are split by ("0": one detail for all of sc; "sc.unit_key": one
+// per unit, for reading many units' details in one query).
+type scopeQuery struct {
+	cte   string
+	args  []any
+	group string
+}
+
+// budgetAcc gathers one detail's konto lines.
+type budgetAcc struct {
+	byAccount map[Account]*BudgetLine
+	months    map[Account]int
+}
+
+func (s *Store) budgetLines(ctx context.Context, sq scopeQuery, p Period) (map[int64]*budgetAcc, error) {
 	// Per stored row (unit and konto): YTD sums, the annual budget and the
 	// latest forecast up to P; then summed per konto in Go.
-	q := `WITH ` + cte + `, r AS (SELECT b.unit_key AS u, b.account, b.period, b.budget, b.outcome, b.forecast
+	q := `WITH ` + sq.cte + `, r AS (SELECT ` + sq.group + ` AS g, b.unit_key AS u, b.account, b.period, b.budget, b.outcome, b.forecast
 			FROM sc CROSS JOIN budget b ON b.area_id = sc.area_id AND b.unit_key = sc.unit_key
 			WHERE b.period BETWEEN ? AND ?),
 		last AS (SELECT u, account, max(period) AS period FROM r
 			WHERE period <= ? AND forecast IS NOT NULL GROUP BY u, account)
-		SELECT r.account,
+		SELECT r.g, r.account,
 			ifnull(sum(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN r.budget END), 0),
 			ifnull(sum(CASE WHEN r.period <= ? THEN r.outcome END), 0),
 			count(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN 1 END),
@@ -188,33 +222,38 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 			max(CASE WHEN r.period = last.period THEN r.forecast END)
 		FROM r LEFT JOIN last ON last.u = r.u AND last.account = r.account
 		GROUP BY r.u, r.account`
-	args = append(args, p.YearStart(), p.YearEnd(), p, p, p, p, p)
+	args := append(slices.Clone(sq.args), p.YearStart(), p.YearEnd(), p, p, p, p, p)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, BudgetLine{}, err
+		return nil, err
 	}
 	defer rows.Close()
-	byAccount := map[Account]*BudgetLine{}
-	var months = map[Account]int{}
+	out := map[int64]*budgetAcc{}
 	for rows.Next() {
+		var g int64
 		var acc Account
 		var b, o, annual Money
 		var n int
 		var through Period
 		var fc sql.Null[Money]
-		if err := rows.Scan(&acc, &b, &o, &n, &through, &annual, &fc); err != nil {
-			return nil, BudgetLine{}, err
+		if err := rows.Scan(&g, &acc, &b, &o, &n, &through, &annual, &fc); err != nil {
+			return nil, err
 		}
-		l := byAccount[acc]
+		ba := out[g]
+		if ba == nil {
+			ba = &budgetAcc{byAccount: map[Account]*BudgetLine{}, months: map[Account]int{}}
+			out[g] = ba
+		}
+		l := ba.byAccount[acc]
 		if l == nil {
 			l = &BudgetLine{Account: acc}
-			byAccount[acc] = l
+			ba.byAccount[acc] = l
 		}
 		l.BudgetYTD += b
 		l.OutcomeYTD += o
 		l.AnnualBudget += annual
-		if n > months[acc] {
-			months[acc] = n
+		if n > ba.months[acc] {
+			ba.months[acc] = n
 		}
 		l.OutcomeThrough = max(l.OutcomeThrough, through)
 		if fc.Valid {
@@ -224,13 +263,19 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 			l.Forecast += annual
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, BudgetLine{}, err
+	return out, rows.Err()
+}
+
+// finish sorts the konto lines and sums the total; a nil budgetAcc is a
+// scope without budget rows.
+func (ba *budgetAcc) finish() ([]BudgetLine, BudgetLine) {
+	if ba == nil {
+		ba = &budgetAcc{}
 	}
-	lines := make([]BudgetLine, 0, len(byAccount))
+	lines := make([]BudgetLine, 0, len(ba.byAccount))
 	var total BudgetLine
-	for acc, l := range byAccount {
-		l.MonthsWithOutcome = months[acc]
+	for acc, l := range ba.byAccount {
+		l.MonthsWithOutcome = ba.months[acc]
 		if !l.HasForecast {
 			l.Forecast = 0
 		}
@@ -255,7 +300,7 @@ func (s *Store) budgetLines(ctx context.Context, sc Scope, p Period) ([]BudgetLi
 	if !total.HasForecast {
 		total.Forecast = 0
 	}
-	return lines, total, nil
+	return lines, total
 }
 
 func newSeries(p Period, months int) Series {
@@ -266,73 +311,74 @@ func newSeries(p Period, months int) Series {
 	return s
 }
 
-func (s *Store) placementSeries(ctx context.Context, sc Scope, p Period, months int) ([]PlacementSeries, PlacementSeries, error) {
-	cte, args := scopeCTE(sc)
+// placementAcc gathers one detail's placement series.
+type placementAcc struct {
+	byKind map[PlacementKind]*PlacementSeries
+	total  PlacementSeries
+}
+
+func (s *Store) placementSeries(ctx context.Context, sq scopeQuery, p Period, months int) (map[int64]*placementAcc, error) {
 	from := p.Add(-months + 1)
-	q := `WITH ` + cte + ` SELECT b.kind, b.period, sum(b.ongoing), sum(CASE WHEN b.period >= ? THEN ifnull(b.cost, 0) ELSE 0 END)
+	q := `WITH ` + sq.cte + ` SELECT ` + sq.group + `, b.kind, b.period, sum(b.ongoing),
+			sum(CASE WHEN b.period >= ? THEN ifnull(b.cost, 0) ELSE 0 END)
 		FROM sc CROSS JOIN placement b ON b.area_id = sc.area_id AND b.unit_key = sc.unit_key
-		WHERE b.period BETWEEN ? AND ? GROUP BY b.kind, b.period`
-	rows, err := s.db.QueryContext(ctx, q, append(args, p.YearStart(), from, p)...)
+		WHERE b.period BETWEEN ? AND ? GROUP BY 1, b.kind, b.period`
+	rows, err := s.db.QueryContext(ctx, q, append(slices.Clone(sq.args), p.YearStart(), from, p)...)
 	if err != nil {
-		return nil, PlacementSeries{}, err
+		return nil, err
 	}
 	defer rows.Close()
-	byKind := map[PlacementKind]*PlacementSeries{}
-	total := PlacementSeries{History: newSeries(p, months)}
+	out := map[int64]*placementAcc{}
 	for rows.Next() {
+		var g int64
 		var k PlacementKind
 		var per Period
 		var n int
 		var cost Money
-		if err := rows.Scan(&k, &per, &n, &cost); err != nil {
-			return nil, total, err
+		if err := rows.Scan(&g, &k, &per, &n, &cost); err != nil {
+			return nil, err
 		}
-		ps := byKind[k]
+		pa := out[g]
+		if pa == nil {
+			pa = &placementAcc{byKind: map[PlacementKind]*PlacementSeries{}, total: PlacementSeries{History: newSeries(p, months)}}
+			out[g] = pa
+		}
+		ps := pa.byKind[k]
 		if ps == nil {
 			ps = &PlacementSeries{Kind: k, History: newSeries(p, months)}
-			byKind[k] = ps
+			pa.byKind[k] = ps
 		}
 		i := int(per - from)
 		ps.History[i] = Point{Period: per, Value: float64(n), Valid: true}
-		total.History[i].Value += float64(n)
-		total.History[i].Valid = true
+		pa.total.History[i].Value += float64(n)
+		pa.total.History[i].Valid = true
 		if per <= p && per >= p.YearStart() {
 			ps.CostYTD += cost
-			total.CostYTD += cost
+			pa.total.CostYTD += cost
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, total, err
+	return out, rows.Err()
+}
+
+// finish orders the kinds (known first, then others by name); a nil
+// placementAcc is a scope without placements.
+func (pa *placementAcc) finish(p Period, months int) ([]PlacementSeries, PlacementSeries) {
+	if pa == nil {
+		return nil, PlacementSeries{History: newSeries(p, months)}
 	}
 	var out []PlacementSeries
 	for _, k := range PlacementKinds {
-		if ps := byKind[k]; ps != nil {
+		if ps := pa.byKind[k]; ps != nil {
 			out = append(out, *ps)
-			delete(byKind, k)
+			delete(pa.byKind, k)
 		}
 	}
 	var others []PlacementSeries
-	for _, ps := range byKind {
+	for _, ps := range pa.byKind {
 		others = append(others, *ps)
 	}
 	slices.SortFunc(others, func(a, b PlacementSeries) int { return ComparePlacementKinds(a.Kind, b.Kind) })
-	return append(out, others...), total, nil
-}
-
-// measureSeries reads a scope's measures in two queries: the plain series
-// summed per measure and month in SQL (an area's 25 units need not come
-// row by row), and the indicator series of P with their history.
-func (s *Store) measureSeries(ctx context.Context, sc Scope, p Period, months int) ([]MeasureSeries, []Indicator, error) {
-	defs, order, err := s.measureDefs(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	plain, err := s.plainSeries(ctx, sc, p, months, defs, order)
-	if err != nil {
-		return nil, nil, err
-	}
-	inds, err := s.indicatorSeries(ctx, sc, p, months, defs)
-	return plain, inds, err
+	return append(out, others...), pa.total
 }
 
 // measureDefs are every measure's definition by id, and the ids in the
@@ -357,39 +403,49 @@ func (s *Store) measureDefs(ctx context.Context) (map[int64]MeasureDef, []int64,
 	return defs, order, rows.Err()
 }
 
+// plainAcc gathers one detail's plain measure series.
+type plainAcc struct {
+	series map[int64]*MeasureSeries
+	plain  map[int64]bool
+}
+
 // plainSeries are the measures with a row without target in the window:
 // per month the area's own figure where it has one, else its units'
-// values summed or averaged by the measure.
-func (s *Store) plainSeries(ctx context.Context, sc Scope, p Period, months int, defs map[int64]MeasureDef, order []int64) ([]MeasureSeries, error) {
-	cte, args := scopeCTE(sc)
+// values summed or averaged by the measure. Summed per measure and month
+// in SQL: an area's 25 units need not come row by row.
+func (s *Store) plainSeries(ctx context.Context, sq scopeQuery, p Period, months int, defs map[int64]MeasureDef) (map[int64]*plainAcc, error) {
 	from := p.Add(-months + 1)
-	rows, err := s.db.QueryContext(ctx, `WITH `+cte+` SELECT v.measure_id, v.period, max(v.target IS NULL),
+	rows, err := s.db.QueryContext(ctx, `WITH `+sq.cte+` SELECT `+sq.group+`, v.measure_id, v.period, max(v.target IS NULL),
 			max(v.unit_id IS NULL), sum(CASE WHEN v.unit_id IS NULL THEN v.value END),
 			ifnull(sum(CASE WHEN v.unit_id IS NOT NULL THEN v.value END), 0), count(v.unit_id)
 		FROM sc CROSS JOIN measure_value v INDEXED BY measure_value_area ON v.area_id = sc.area_id AND v.unit_id IS sc.unit_id
-		WHERE v.period BETWEEN ? AND ? GROUP BY 1, 2`, append(args, from, p)...)
+		WHERE v.period BETWEEN ? AND ? GROUP BY 1, 2, 3`, append(slices.Clone(sq.args), from, p)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	series := map[int64]*MeasureSeries{}
-	plain := map[int64]bool{}
+	out := map[int64]*plainAcc{}
 	for rows.Next() {
-		var id int64
+		var g, id int64
 		var per Period
 		var noTarget, hasArea bool
 		var areaVal sql.NullFloat64
 		var unitSum float64
 		var units int
-		if err := rows.Scan(&id, &per, &noTarget, &hasArea, &areaVal, &unitSum, &units); err != nil {
+		if err := rows.Scan(&g, &id, &per, &noTarget, &hasArea, &areaVal, &unitSum, &units); err != nil {
 			return nil, err
 		}
-		ms := series[id]
+		pa := out[g]
+		if pa == nil {
+			pa = &plainAcc{series: map[int64]*MeasureSeries{}, plain: map[int64]bool{}}
+			out[g] = pa
+		}
+		ms := pa.series[id]
 		if ms == nil {
 			ms = &MeasureSeries{MeasureDef: defs[id], History: newSeries(p, months)}
-			series[id] = ms
+			pa.series[id] = ms
 		}
-		plain[id] = plain[id] || noTarget
+		pa.plain[id] = pa.plain[id] || noTarget
 		pt := &ms.History[int(per-from)]
 		switch {
 		case hasArea && areaVal.Valid: // an area's own figure wins over its units' aggregate
@@ -401,22 +457,29 @@ func (s *Store) plainSeries(ctx context.Context, sc Scope, p Period, months int,
 			}
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+	return out, rows.Err()
+}
+
+// finish lists the plain series in the measures' display order.
+func (pa *plainAcc) finish(order []int64) []MeasureSeries {
+	if pa == nil {
+		return nil
 	}
 	var out []MeasureSeries
 	for _, id := range order {
-		if plain[id] {
-			out = append(out, *series[id])
+		if pa.plain[id] {
+			out = append(out, *pa.series[id])
 		}
 	}
-	return out, nil
+	return out
 }
 
 // indicatorSeries are the series (measure and unit, or the area's own)
 // reported with a target in P, each with every value of the window.
-func (s *Store) indicatorSeries(ctx context.Context, sc Scope, p Period, months int, defs map[int64]MeasureDef) ([]Indicator, error) {
-	cte, args := scopeCTE(sc)
+// Ordered by measure, then unit: one scope's indicators stay in that
+// order when a many-unit query is split by unit.
+func (s *Store) indicatorSeries(ctx context.Context, sq scopeQuery, p Period, months int, defs map[int64]MeasureDef) ([]Indicator, error) {
+	cte, args := sq.cte, slices.Clone(sq.args)
 	from := p.Add(-months + 1)
 	rows, err := s.db.QueryContext(ctx, `WITH `+cte+`,
 		ind AS (SELECT v.measure_id, v.area_id, v.unit_key FROM sc CROSS JOIN measure_value v INDEXED BY measure_value_area

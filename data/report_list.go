@@ -134,7 +134,8 @@ type MonthBudget struct {
 
 // MonthBudgets lists a unit's konto rows of one month.
 func (s *Store) MonthBudgets(ctx context.Context, sc Scope, p Period) ([]MonthBudget, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT account, budget, outcome FROM budget WHERE area_id = ? AND unit_key = ? AND period = ?`,
+	rows, err := s.db.QueryContext(ctx, `SELECT account, budget, outcome FROM budget WHERE area_id = ? AND unit_key = ? AND period = ?
+		ORDER BY account`,
 		sc.AreaID, sc.UnitID, p)
 	if err != nil {
 		return nil, err

@@ -56,10 +56,11 @@ func Do(ctx context.Context, s *data.Store, a Action, l lang.Lang) (data.AuditEv
 			if err != nil {
 				return data.AuditEvent{}, err
 			}
-			it, _, err := pd.item(ctx, s, st)
+			in, err := loadInputs(ctx, s, st, a.Period)
 			if err != nil {
 				return data.AuditEvent{}, err
 			}
+			it := pd.item(st, in)
 			var missing []string
 			for _, c := range it.Checks {
 				if c.Result == ResultMissing {

@@ -83,22 +83,56 @@ type inputs struct {
 
 const historyMonths = 13 // P and the twelve months before
 
+// loadInputs reads one report's rows: only that unit's.
 func loadInputs(ctx context.Context, s *data.Store, st data.ReportState, p data.Period) (*inputs, error) {
 	sc := data.Scope{AreaID: st.AreaID, UnitID: st.UnitID}
-	in := &inputs{scope: sc, measures: map[int64]string{}}
-	var err error
-	if in.detail, err = s.Detail(ctx, sc, p, data.DetailOptions{HistoryMonths: historyMonths, NarrativeMonths: 1}); err != nil {
+	d, err := s.Detail(ctx, sc, p, detailOptions)
+	if err != nil {
 		return nil, err
 	}
-	if in.prior, err = s.PriorYearAccounts(ctx, sc, p); err != nil {
+	rows := &data.UnitReportRows{}
+	if rows.PriorYear, err = s.PriorYearAccounts(ctx, sc, p); err != nil {
 		return nil, err
 	}
-	if in.month, err = s.MonthBudgets(ctx, sc, p); err != nil {
+	if rows.Month, err = s.MonthBudgets(ctx, sc, p); err != nil {
 		return nil, err
 	}
-	if in.names, err = s.ReportedNames(ctx, sc, p.Add(-historyMonths+1), p); err != nil {
+	if rows.Names, err = s.ReportedNames(ctx, sc, namesFrom(p), p); err != nil {
 		return nil, err
 	}
+	return newInputs(st, p, d, rows), nil
+}
+
+// loadAllInputs reads every listed report's rows in one set-based load
+// for the period (a query per kind of fact, for all units together).
+func loadAllInputs(ctx context.Context, s *data.Store, states []data.ReportState, p data.Period) (map[int64]*inputs, error) {
+	units := make([]data.Scope, len(states))
+	for i, st := range states {
+		units[i] = data.Scope{AreaID: st.AreaID, UnitID: st.UnitID}
+	}
+	details, err := s.UnitDetails(ctx, units, p, detailOptions)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.UnitReportRowsOf(ctx, units, p, namesFrom(p))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*inputs, len(states))
+	for _, st := range states {
+		out[st.UnitID] = newInputs(st, p, details[st.UnitID], rows[st.UnitID])
+	}
+	return out, nil
+}
+
+var detailOptions = data.DetailOptions{HistoryMonths: historyMonths, NarrativeMonths: 1}
+
+// namesFrom is the first month whose reported names the checks read.
+func namesFrom(p data.Period) data.Period { return p.Add(-historyMonths + 1) }
+
+func newInputs(st data.ReportState, p data.Period, d data.Detail, rows *data.UnitReportRows) *inputs {
+	in := &inputs{scope: data.Scope{AreaID: st.AreaID, UnitID: st.UnitID}, detail: d, prior: rows.PriorYear, month: rows.Month,
+		names: rows.Names, measures: map[int64]string{}}
 	for _, n := range in.detail.Narratives {
 		if n.UnitID == st.UnitID && n.Period == p {
 			in.own = append(in.own, n.Narrative)
@@ -110,7 +144,7 @@ func loadInputs(ctx context.Context, s *data.Store, st data.ReportState, p data.
 	for _, m := range in.detail.Indicators {
 		in.measures[m.ID] = m.Name
 	}
-	return in, nil
+	return in
 }
 
 func (pd *period) checks(it Item, in *inputs) []Check {

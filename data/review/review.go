@@ -80,19 +80,16 @@ func load(ctx context.Context, s *data.Store, p data.Period, now time.Time, l la
 	return &period{p: p, set: set, gaps: res, now: now, l: l}, nil
 }
 
-func (pd *period) item(ctx context.Context, s *data.Store, st data.ReportState) (Item, data.Detail, error) {
+// item is one report of the list with its checks, from its rows.
+func (pd *period) item(st data.ReportState, in *inputs) Item {
 	it := Item{ReportState: st, Deadline: Deadline(pd.p, pd.set.Int(data.SettingDeadlineDay))}
 	if at, ok := parseAt(st.FirstSubmittedAt); ok {
 		it.Late = at.After(it.Deadline)
 	} else if st.Status == data.ReportWaiting {
 		it.Overdue = pd.now.After(it.Deadline)
 	}
-	in, err := loadInputs(ctx, s, st, pd.p)
-	if err != nil {
-		return it, data.Detail{}, err
-	}
 	it.Checks = pd.checks(it, in)
-	return it, in.detail, nil
+	return it
 }
 
 func parseAt(s string) (time.Time, bool) {
@@ -111,13 +108,15 @@ func List(ctx context.Context, s *data.Store, p data.Period, now time.Time, l la
 	if err != nil {
 		return nil, err
 	}
+	// One load of every report's rows for the period, and the gap
+	// engine's one result for it, then each report checked in memory.
+	ins, err := loadAllInputs(ctx, s, states, p)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Item, 0, len(states))
 	for _, st := range states {
-		it, _, err := pd.item(ctx, s, st)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, it)
+		out = append(out, pd.item(st, ins[st.UnitID]))
 	}
 	return out, nil
 }
@@ -132,15 +131,16 @@ func Show(ctx context.Context, s *data.Store, unitID int64, p data.Period, now t
 	if err != nil {
 		return Report{}, err
 	}
-	it, d, err := pd.item(ctx, s, st)
+	in, err := loadInputs(ctx, s, st, p)
 	if err != nil {
 		return Report{}, err
 	}
+	it := pd.item(st, in)
 	evs, err := s.AuditEvents(ctx, data.AuditFilter{Period: p, UnitID: unitID})
 	if err != nil {
 		return Report{}, err
 	}
-	return Report{Item: it, Detail: d, Events: evs}, nil
+	return Report{Item: it, Detail: in.detail, Events: evs}, nil
 }
 
 // Counts is how many of a period's reports stand where.
