@@ -206,64 +206,90 @@ type budgetAcc struct {
 }
 
 func (s *Store) budgetLines(ctx context.Context, sq scopeQuery, p Period) (map[int64]*budgetAcc, error) {
-	// Per stored row (unit and konto): YTD sums, the annual budget and the
-	// latest forecast up to P; then summed per konto in Go.
-	q := `WITH ` + sq.cte + `, r AS (SELECT ` + sq.group + ` AS g, b.unit_key AS u, b.account, b.period, b.budget, b.outcome, b.forecast
-			FROM sc CROSS JOIN budget b ON b.area_id = sc.area_id AND b.unit_key = sc.unit_key
-			WHERE b.period BETWEEN ? AND ?),
-		last AS (SELECT u, account, max(period) AS period FROM r
-			WHERE period <= ? AND forecast IS NOT NULL GROUP BY u, account)
-		SELECT r.g, r.account,
-			ifnull(sum(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN r.budget END), 0),
-			ifnull(sum(CASE WHEN r.period <= ? THEN r.outcome END), 0),
-			count(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN 1 END),
-			max(CASE WHEN r.period <= ? AND r.outcome IS NOT NULL THEN r.period END),
-			sum(r.budget),
-			max(CASE WHEN r.period = last.period THEN r.forecast END)
-		FROM r LEFT JOIN last ON last.u = r.u AND last.account = r.account
-		GROUP BY r.u, r.account`
-	args := append(slices.Clone(sq.args), p.YearStart(), p.YearEnd(), p, p, p, p, p)
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	// The year's stored rows, summed per stored row (unit and konto) in Go:
+	// YTD sums, the annual budget and the latest forecast up to P; then
+	// summed per konto. Grouping in SQL sorts every row (and the latest
+	// forecast needs a second grouping), which costs far more than reading
+	// them once many units are read together.
+	q := `WITH ` + sq.cte + ` SELECT ` + sq.group + `, b.unit_key, b.account, b.period, b.budget, b.outcome, b.forecast
+		FROM sc CROSS JOIN budget b ON b.area_id = sc.area_id AND b.unit_key = sc.unit_key
+		WHERE b.period BETWEEN ? AND ?`
+	rows, err := s.db.QueryContext(ctx, q, append(slices.Clone(sq.args), p.YearStart(), p.YearEnd())...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64]*budgetAcc{}
+	type rowKey struct {
+		g, u int64
+		acc  Account
+	}
+	type rowSum struct {
+		budget, outcome, annual Money
+		n                       int
+		through                 Period
+		fcAt                    Period // month of the latest forecast up to P
+		fc                      Money
+	}
+	sums := map[rowKey]*rowSum{}
+	var order []rowKey // first seen, so the sums below run in a fixed order
 	for rows.Next() {
-		var g int64
-		var acc Account
-		var b, o, annual Money
-		var n int
-		var through Period
-		var fc sql.Null[Money]
-		if err := rows.Scan(&g, &acc, &b, &o, &n, &through, &annual, &fc); err != nil {
+		var k rowKey
+		var per Period
+		var budget Money
+		var outcome, forecast sql.Null[Money]
+		if err := rows.Scan(&k.g, &k.u, &k.acc, &per, &budget, &outcome, &forecast); err != nil {
 			return nil, err
 		}
-		ba := out[g]
-		if ba == nil {
-			ba = &budgetAcc{byAccount: map[Account]*BudgetLine{}, months: map[Account]int{}}
-			out[g] = ba
+		r := sums[k]
+		if r == nil {
+			r = &rowSum{}
+			sums[k] = r
+			order = append(order, k)
 		}
-		l := ba.byAccount[acc]
-		if l == nil {
-			l = &BudgetLine{Account: acc}
-			ba.byAccount[acc] = l
-		}
-		l.BudgetYTD += b
-		l.OutcomeYTD += o
-		l.AnnualBudget += annual
-		if n > ba.months[acc] {
-			ba.months[acc] = n
-		}
-		l.OutcomeThrough = max(l.OutcomeThrough, through)
-		if fc.Valid {
-			l.Forecast += fc.V
-			l.HasForecast = true
-		} else {
-			l.Forecast += annual
+		r.annual += budget
+		if per <= p {
+			if outcome.Valid {
+				r.budget += budget
+				r.outcome += outcome.V
+				r.n++
+				r.through = max(r.through, per)
+			}
+			if forecast.Valid && per >= r.fcAt {
+				r.fcAt, r.fc = per, forecast.V
+			}
 		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := map[int64]*budgetAcc{}
+	for _, k := range order {
+		r := sums[k]
+		ba := out[k.g]
+		if ba == nil {
+			ba = &budgetAcc{byAccount: map[Account]*BudgetLine{}, months: map[Account]int{}}
+			out[k.g] = ba
+		}
+		l := ba.byAccount[k.acc]
+		if l == nil {
+			l = &BudgetLine{Account: k.acc}
+			ba.byAccount[k.acc] = l
+		}
+		l.BudgetYTD += r.budget
+		l.OutcomeYTD += r.outcome
+		l.AnnualBudget += r.annual
+		if r.n > ba.months[k.acc] {
+			ba.months[k.acc] = r.n
+		}
+		l.OutcomeThrough = max(l.OutcomeThrough, r.through)
+		if !r.fcAt.IsZero() {
+			l.Forecast += r.fc
+			l.HasForecast = true
+		} else {
+			l.Forecast += r.annual
+		}
+	}
+	return out, nil
 }
 
 // finish sorts the konto lines and sums the total; a nil budgetAcc is a

@@ -123,35 +123,45 @@ func (s *Store) UnitReportRowsOf(ctx context.Context, units []Scope, p, from Per
 		return nil, err
 	}
 	args := func(more ...any) []any { return append(slices.Clone(sq.args), more...) }
-	// The prior year's konton and p's rows in one pass over the budget.
-	rows, err := s.db.QueryContext(ctx, `WITH `+sq.cte+` SELECT sc.unit_id, b.period, b.account, b.budget, b.outcome
+	// The prior year's konton, then p's rows: two index ranges per unit.
+	rows, err := s.db.QueryContext(ctx, `WITH `+sq.cte+` SELECT DISTINCT sc.unit_id, b.account
 		FROM sc CROSS JOIN budget b ON b.area_id = sc.area_id AND b.unit_key = sc.unit_key
-		WHERE b.period BETWEEN ? AND ? OR b.period = ? ORDER BY sc.unit_id, b.account, b.period`,
-		args(p.YearStart().Add(-12), p.YearStart().Add(-1), p)...)
+		WHERE b.period BETWEEN ? AND ?`, args(p.YearStart().Add(-12), p.YearStart().Add(-1))...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var unit int64
-		var per Period
-		var m MonthBudget
-		var outcome sql.NullInt64
-		if err := rows.Scan(&unit, &per, &m.Account, &m.Budget, &outcome); err != nil {
+		var acc Account
+		if err := rows.Scan(&unit, &acc); err != nil {
 			return nil, err
 		}
-		r := out[unit]
-		if per != p {
-			if n := len(r.PriorYear); n == 0 || r.PriorYear[n-1] != m.Account {
-				r.PriorYear = append(r.PriorYear, m.Account)
-			}
-			continue
+		out[unit].PriorYear = append(out[unit].PriorYear, acc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	rows, err = s.db.QueryContext(ctx, `WITH `+sq.cte+` SELECT sc.unit_id, b.account, b.budget, b.outcome
+		FROM sc CROSS JOIN budget b ON b.area_id = sc.area_id AND b.unit_key = sc.unit_key
+		WHERE b.period = ? ORDER BY sc.unit_id, b.account`, args(p)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var unit int64
+		var m MonthBudget
+		var outcome sql.NullInt64
+		if err := rows.Scan(&unit, &m.Account, &m.Budget, &outcome); err != nil {
+			return nil, err
 		}
 		if outcome.Valid {
 			o := Money(outcome.Int64)
 			m.Outcome = &o
 		}
-		r.Month = append(r.Month, m)
+		out[unit].Month = append(out[unit].Month, m)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
