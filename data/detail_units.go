@@ -124,7 +124,9 @@ func (s *Store) UnitReportRowsOf(ctx context.Context, units []Scope, p, from Per
 	}
 	args := func(more ...any) []any { return append(slices.Clone(sq.args), more...) }
 	// The prior year's konton, then p's rows: two index ranges per unit.
-	rows, err := s.db.QueryContext(ctx, `WITH `+sq.cte+` SELECT DISTINCT sc.unit_id, b.account
+	// (read from the key index alone, and made distinct in Go: DISTINCT
+	// would sort the year's rows)
+	rows, err := s.db.QueryContext(ctx, `WITH `+sq.cte+` SELECT sc.unit_id, b.account
 		FROM sc CROSS JOIN budget b ON b.area_id = sc.area_id AND b.unit_key = sc.unit_key
 		WHERE b.period BETWEEN ? AND ?`, args(p.YearStart().Add(-12), p.YearStart().Add(-1))...)
 	if err != nil {
@@ -137,7 +139,9 @@ func (s *Store) UnitReportRowsOf(ctx context.Context, units []Scope, p, from Per
 		if err := rows.Scan(&unit, &acc); err != nil {
 			return nil, err
 		}
-		out[unit].PriorYear = append(out[unit].PriorYear, acc)
+		if r := out[unit]; !slices.Contains(r.PriorYear, acc) {
+			r.PriorYear = append(r.PriorYear, acc)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
