@@ -197,6 +197,7 @@ type scopeQuery struct {
 	cte   string
 	args  []any
 	group string
+	names bool // plainSeries also keeps the names each measure was reported under
 }
 
 // budgetAcc gathers one detail's konto lines.
@@ -433,6 +434,7 @@ func (s *Store) measureDefs(ctx context.Context) (map[int64]MeasureDef, []int64,
 type plainAcc struct {
 	series map[int64]*MeasureSeries
 	plain  map[int64]bool
+	names  map[int64]map[Period]string // only when asked for
 }
 
 // plainSeries are the measures with a row without target in the window:
@@ -442,7 +444,7 @@ type plainAcc struct {
 func (s *Store) plainSeries(ctx context.Context, sq scopeQuery, p Period, months int, defs map[int64]MeasureDef) (map[int64]*plainAcc, error) {
 	from := p.Add(-months + 1)
 	rows, err := s.db.QueryContext(ctx, `WITH `+sq.cte+` SELECT `+sq.group+`, v.measure_id, v.period, v.target IS NULL,
-			v.unit_id IS NULL, v.value
+			v.unit_id IS NULL, v.value, v.reported_name
 		FROM sc CROSS JOIN measure_value v INDEXED BY measure_value_area ON v.area_id = sc.area_id AND v.unit_id IS sc.unit_id
 		WHERE v.period BETWEEN ? AND ?`, append(slices.Clone(sq.args), from, p)...)
 	if err != nil {
@@ -466,14 +468,21 @@ func (s *Store) plainSeries(ctx context.Context, sq scopeQuery, p Period, months
 		var per Period
 		var noTarget, isArea bool
 		var val sql.NullFloat64
-		if err := rows.Scan(&g, &id, &per, &noTarget, &isArea, &val); err != nil {
+		var name string
+		if err := rows.Scan(&g, &id, &per, &noTarget, &isArea, &val, &name); err != nil {
 			return nil, err
 		}
 		pa := out[g]
 		if pa == nil {
-			pa = &plainAcc{series: map[int64]*MeasureSeries{}, plain: map[int64]bool{}}
+			pa = &plainAcc{series: map[int64]*MeasureSeries{}, plain: map[int64]bool{}, names: map[int64]map[Period]string{}}
 			out[g] = pa
 			cells[g] = map[int64]*series{}
+		}
+		if sq.names {
+			if pa.names[id] == nil {
+				pa.names[id] = map[Period]string{}
+			}
+			pa.names[id][per] = name
 		}
 		sr := cells[g][id]
 		if sr == nil {

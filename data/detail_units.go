@@ -24,16 +24,25 @@ func unitsQuery(units []Scope) (scopeQuery, error) {
 			FROM json_each(?) j JOIN unit u ON u.id = j.value)`,
 		args:  []any{string(js)},
 		group: "sc.unit_key",
+		names: true,
 	}, nil
+}
+
+// UnitDetail is a unit's Detail with the names it reported each measure
+// under, by measure and month, over the detail's history (as
+// ReportedNames gives them).
+type UnitDetail struct {
+	Detail
+	Names map[int64]map[Period]string
 }
 
 // UnitDetails is Detail for each of the given units for period p, by unit
 // id, read in one set-based query per fact kind for all of them (where
 // calling Detail per unit costs a round of queries per unit). Each is
 // the same as Detail of that unit alone.
-func (s *Store) UnitDetails(ctx context.Context, units []Scope, p Period, opt DetailOptions) (map[int64]Detail, error) {
+func (s *Store) UnitDetails(ctx context.Context, units []Scope, p Period, opt DetailOptions) (map[int64]UnitDetail, error) {
 	opt = opt.withDefaults()
-	out := make(map[int64]Detail, len(units))
+	out := make(map[int64]UnitDetail, len(units))
 	if len(units) == 0 {
 		return out, nil
 	}
@@ -94,26 +103,28 @@ func (s *Store) UnitDetails(ctx context.Context, units []Scope, p Period, opt De
 		d.Budget, d.Total = budget[u.UnitID].finish()
 		d.Placements, d.Total24 = pl[u.UnitID].finish(p, opt.HistoryMonths)
 		d.Measures = plain[u.UnitID].finish(order)
-		out[u.UnitID] = d
+		names := map[int64]map[Period]string{}
+		if pa := plain[u.UnitID]; pa != nil {
+			names = pa.names
+		}
+		out[u.UnitID] = UnitDetail{Detail: d, Names: names}
 	}
 	return out, nil
 }
 
-// UnitReportRows are the stored rows of one unit the review's checks read
+// UnitReportRows are the budget rows of one unit the review's checks read
 // besides its Detail.
 type UnitReportRows struct {
-	PriorYear []Account                   // konton with budget rows the year before p's
-	Month     []MonthBudget               // p's konto rows, by konto
-	Names     map[int64]map[Period]string // reported names per measure and month, from..p
+	PriorYear []Account     // konton with budget rows the year before p's
+	Month     []MonthBudget // p's konto rows, by konto
 }
 
 // UnitReportRowsOf reads UnitReportRows for each of the given units, in
-// one query per kind for all of them, by unit id. names are read from
-// `from` through p.
-func (s *Store) UnitReportRowsOf(ctx context.Context, units []Scope, p, from Period) (map[int64]*UnitReportRows, error) {
+// one query per kind for all of them, by unit id.
+func (s *Store) UnitReportRowsOf(ctx context.Context, units []Scope, p Period) (map[int64]*UnitReportRows, error) {
 	out := make(map[int64]*UnitReportRows, len(units))
 	for _, u := range units {
-		out[u.UnitID] = &UnitReportRows{Names: map[int64]map[Period]string{}}
+		out[u.UnitID] = &UnitReportRows{}
 	}
 	if len(units) == 0 {
 		return out, nil
@@ -171,25 +182,5 @@ func (s *Store) UnitReportRowsOf(ctx context.Context, units []Scope, p, from Per
 		return nil, err
 	}
 	rows.Close()
-	rows, err = s.db.QueryContext(ctx, `WITH `+sq.cte+` SELECT sc.unit_id, v.measure_id, v.period, v.reported_name
-		FROM sc CROSS JOIN measure_value v INDEXED BY measure_value_area ON v.area_id = sc.area_id AND v.unit_id = sc.unit_id
-		WHERE v.period BETWEEN ? AND ?`, args(from, p)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var unit, id int64
-		var per Period
-		var name string
-		if err := rows.Scan(&unit, &id, &per, &name); err != nil {
-			return nil, err
-		}
-		names := out[unit].Names
-		if names[id] == nil {
-			names[id] = map[Period]string{}
-		}
-		names[id][per] = name
-	}
-	return out, rows.Err()
+	return out, nil
 }

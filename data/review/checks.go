@@ -97,10 +97,11 @@ func loadInputs(ctx context.Context, s *data.Store, st data.ReportState, p data.
 	if rows.Month, err = s.MonthBudgets(ctx, sc, p); err != nil {
 		return nil, err
 	}
-	if rows.Names, err = s.ReportedNames(ctx, sc, namesFrom(p), p); err != nil {
+	names, err := s.ReportedNames(ctx, sc, p.Add(-historyMonths+1), p)
+	if err != nil {
 		return nil, err
 	}
-	return newInputs(st, p, d, rows), nil
+	return newInputs(st, p, d, rows, names), nil
 }
 
 // loadAllInputs reads every listed report's rows in one set-based load
@@ -114,25 +115,25 @@ func loadAllInputs(ctx context.Context, s *data.Store, states []data.ReportState
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.UnitReportRowsOf(ctx, units, p, namesFrom(p))
+	rows, err := s.UnitReportRowsOf(ctx, units, p)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[int64]*inputs, len(states))
 	for _, st := range states {
-		out[st.UnitID] = newInputs(st, p, details[st.UnitID], rows[st.UnitID])
+		d := details[st.UnitID]
+		out[st.UnitID] = newInputs(st, p, d.Detail, rows[st.UnitID], d.Names)
 	}
 	return out, nil
 }
 
 var detailOptions = data.DetailOptions{HistoryMonths: historyMonths, NarrativeMonths: 1}
 
-// namesFrom is the first month whose reported names the checks read.
-func namesFrom(p data.Period) data.Period { return p.Add(-historyMonths + 1) }
-
-func newInputs(st data.ReportState, p data.Period, d data.Detail, rows *data.UnitReportRows) *inputs {
+// newInputs: names are the unit's reported names over the detail's
+// history (historyMonths, ending in p).
+func newInputs(st data.ReportState, p data.Period, d data.Detail, rows *data.UnitReportRows, names map[int64]map[data.Period]string) *inputs {
 	in := &inputs{scope: data.Scope{AreaID: st.AreaID, UnitID: st.UnitID}, detail: d, prior: rows.PriorYear, month: rows.Month,
-		names: rows.Names, measures: map[int64]string{}}
+		names: names, measures: map[int64]string{}}
 	for _, n := range in.detail.Narratives {
 		if n.UnitID == st.UnitID && n.Period == p {
 			in.own = append(in.own, n.Narrative)

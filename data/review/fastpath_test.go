@@ -67,8 +67,15 @@ func TestUnitDetailsEqualsDetail(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(one, all[sc.UnitID]) {
+			if !reflect.DeepEqual(one, all[sc.UnitID].Detail) {
 				t.Errorf("%s unit %d: UnitDetails differs from Detail", per, sc.UnitID)
+			}
+			names, err := s.ReportedNames(ctx, sc, p.Add(-opt.HistoryMonths+1), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(names, all[sc.UnitID].Names) {
+				t.Errorf("%s unit %d: UnitDetails' names differ from ReportedNames", per, sc.UnitID)
 			}
 			narratives += len(one.Narratives)
 			indicators += len(one.Indicators)
