@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 )
 
@@ -41,6 +42,7 @@ var ErrNoNote = errors.New("no such briefing note")
 // ToggleBriefingMark marks a row for a meeting's briefing, or unmarks it
 // when it is marked already. It reports whether the row is marked after.
 func (s *Store) ToggleBriefingMark(ctx context.Context, n BriefingNote) (bool, error) {
+	n = areaWideToStored(n)
 	marked := false
 	err := s.write(ctx, ActBriefing, func(t *Tx) error {
 		var id int64
@@ -90,9 +92,29 @@ func (s *Store) BriefingNotes(ctx context.Context, meeting string, p Period) ([]
 		if err := rows.Scan(&n.ID, &n.MeetingDate, &n.Period, &n.AreaID, &n.UnitID, &n.RefKind, &n.Ref, &n.Label, &n.Assessment, &n.Action, &n.Ordinal, &n.CreatedAt); err != nil {
 			return nil, err
 		}
-		out = append(out, n)
+		out = append(out, areaWideFromStored(n))
 	}
 	return out, rows.Err()
+}
+
+// areaWideRef leads the ref of a budget mark on an area's own rows
+// ("Gemensamt för området"): the table's unit_id refers to a real unit,
+// so the area-wide scope is stored as the area with this prefix before
+// the konto.
+const areaWideRef = "area_wide:"
+
+func areaWideToStored(n BriefingNote) BriefingNote {
+	if n.RefKind == RefBudget && n.Scope.IsAreaWide() {
+		n.UnitID, n.Ref = 0, areaWideRef+n.Ref
+	}
+	return n
+}
+
+func areaWideFromStored(n BriefingNote) BriefingNote {
+	if konto, ok := strings.CutPrefix(n.Ref, areaWideRef); ok && n.RefKind == RefBudget && n.UnitID == 0 {
+		n.UnitID, n.Ref = AreaWideUnit, konto
+	}
+	return n
 }
 
 // SetBriefingText stores the director's assessment and proposed action.

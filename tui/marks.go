@@ -157,8 +157,11 @@ func (b *board) scopeName(sc data.Scope) string {
 		if a.ID != sc.AreaID {
 			continue
 		}
-		if sc.UnitID == 0 {
+		switch {
+		case sc.UnitID == 0:
 			return a.Name
+		case sc.IsAreaWide():
+			return a.Name + " › " + b.l.T("board.area_wide")
 		}
 		for _, u := range a.Units {
 			if u.ID == sc.UnitID {

@@ -302,3 +302,43 @@ func TestBriefingMeasureMissingMonth(t *testing.T) {
 		t.Errorf("no row %q with the missing year-ago month in\n%s", row, out)
 	}
 }
+
+// An area's own rows ("Gemensamt för området") can be marked like a unit:
+// the mark reads back with the area-wide scope, the briefing shows their
+// budget alone, and marking again takes the mark away.
+func TestBriefingAreaWideBudget(t *testing.T) {
+	s := freshDemo(t)
+	ctx := context.Background()
+	p := data.MustPeriod("2026-10")
+	areas, err := s.Areas(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := data.AreaWide(areas[0].ID)
+	det, err := s.Detail(ctx, sc, p, data.DefaultDetailOptions)
+	if err != nil || det.Total.MonthsWithOutcome == 0 {
+		t.Fatalf("the first area has no rows of its own: %v", err)
+	}
+	n := data.BriefingNote{RefKind: data.RefBudget, Scope: sc, Label: "Budget för Gemensamt", MeetingDate: "2026-11-26", Period: p}
+	if on, err := s.ToggleBriefingMark(ctx, n); err != nil || !on {
+		t.Fatalf("mark: %v %v", on, err)
+	}
+	notes, err := s.BriefingNotes(ctx, "2026-11-26", p)
+	if err != nil || len(notes) != 1 || notes[0].Scope != sc || notes[0].Ref != "" {
+		t.Fatalf("read back %+v, %v", notes, err)
+	}
+	d, err := pack.Briefing(ctx, s, pack.BriefingOptions{Meeting: "2026-11-26", Period: p, Lang: lang.SV, Written: written})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(writeMD(t, d))
+	if !strings.Contains(out, "Budget för Gemensamt") || !strings.Contains(out, lang.TkrNumber(det.Total.BudgetYTD)) {
+		t.Errorf("the briefing lacks the area's own budget (%s):\n%s", lang.TkrNumber(det.Total.BudgetYTD), out)
+	}
+	if on, err := s.ToggleBriefingMark(ctx, n); err != nil || on {
+		t.Fatalf("unmark: %v %v", on, err)
+	}
+	if left, _ := s.BriefingNotes(ctx, "2026-11-26", p); len(left) != 0 {
+		t.Errorf("%d marks left", len(left))
+	}
+}
