@@ -69,11 +69,8 @@ func (s *Store) UpdateAgendaItem(ctx context.Context, it AgendaItem) error {
 // move up one place.
 func (s *Store) RemoveAgendaItem(ctx context.Context, id int64) error {
 	return s.write(ctx, ActMeetings, func(t *Tx) error {
-		var meetingID int64
-		if err := t.tx.QueryRowContext(t.ctx, `SELECT meeting_id FROM agenda_item WHERE id = ?`, id).Scan(&meetingID); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNoAgendaRow
-			}
+		meetingID, err := t.agendaParent("agenda_item", "meeting_id", id)
+		if err != nil {
 			return err
 		}
 		if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM agenda_document WHERE item_id = ?`, id); err != nil {
@@ -89,11 +86,8 @@ func (s *Store) RemoveAgendaItem(ctx context.Context, id int64) error {
 // MoveAgendaItem moves an item one place up (-1) or down (+1).
 func (s *Store) MoveAgendaItem(ctx context.Context, id int64, delta int) error {
 	return s.write(ctx, ActMeetings, func(t *Tx) error {
-		var meetingID int64
-		if err := t.tx.QueryRowContext(t.ctx, `SELECT meeting_id FROM agenda_item WHERE id = ?`, id).Scan(&meetingID); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNoAgendaRow
-			}
+		meetingID, err := t.agendaParent("agenda_item", "meeting_id", id)
+		if err != nil {
 			return err
 		}
 		return t.reorder("agenda_item", "meeting_id", meetingID, &move{id: id, delta: delta})
@@ -124,11 +118,8 @@ func (s *Store) UpdateAgendaDocument(ctx context.Context, d AgendaDocument) erro
 // RemoveAgendaDocument removes a document; the item's later documents move up.
 func (s *Store) RemoveAgendaDocument(ctx context.Context, id int64) error {
 	return s.write(ctx, ActMeetings, func(t *Tx) error {
-		var itemID int64
-		if err := t.tx.QueryRowContext(t.ctx, `SELECT item_id FROM agenda_document WHERE id = ?`, id).Scan(&itemID); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNoAgendaRow
-			}
+		itemID, err := t.agendaParent("agenda_document", "item_id", id)
+		if err != nil {
 			return err
 		}
 		if _, err := t.tx.ExecContext(t.ctx, `DELETE FROM agenda_document WHERE id = ?`, id); err != nil {
@@ -141,15 +132,23 @@ func (s *Store) RemoveAgendaDocument(ctx context.Context, id int64) error {
 // MoveAgendaDocument moves a document one place up (-1) or down (+1).
 func (s *Store) MoveAgendaDocument(ctx context.Context, id int64, delta int) error {
 	return s.write(ctx, ActMeetings, func(t *Tx) error {
-		var itemID int64
-		if err := t.tx.QueryRowContext(t.ctx, `SELECT item_id FROM agenda_document WHERE id = ?`, id).Scan(&itemID); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNoAgendaRow
-			}
+		itemID, err := t.agendaParent("agenda_document", "item_id", id)
+		if err != nil {
 			return err
 		}
 		return t.reorder("agenda_document", "item_id", itemID, &move{id: id, delta: delta})
 	})
+}
+
+// agendaParent is the meeting of an agenda item or the item of a
+// document: the list a removal or a move renumbers.
+func (t *Tx) agendaParent(table, parentColumn string, id int64) (int64, error) {
+	var parent int64
+	err := t.tx.QueryRowContext(t.ctx, `SELECT `+parentColumn+` FROM `+table+` WHERE id = ?`, id).Scan(&parent)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNoAgendaRow
+	}
+	return parent, err
 }
 
 type move struct {
